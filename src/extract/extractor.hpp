@@ -1,0 +1,23 @@
+#pragma once
+// Article -> incidents. Stateless after construction; safe to call from several threads.
+#include <vector>
+
+#include "core/article.hpp"
+#include "core/incident.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/resolver.hpp"
+
+namespace incimap {
+
+class Extractor {
+public:
+    Extractor(const Gazetteer& gazetteer, const Resolver& resolver)
+        : gazetteer_(gazetteer), resolver_(resolver) {}
+    std::vector<Incident> extract(const Article& article) const;
+
+private:
+    const Gazetteer& gazetteer_;
+    const Resolver& resolver_;
+};
+
+}  // namespace incimap
