@@ -1,0 +1,1 @@
+// stage extract: sources arrive here

@@ -1,0 +1,1 @@
+// stage gazetteer: sources arrive here

@@ -1,0 +1,1 @@
+// stage geo: sources arrive here

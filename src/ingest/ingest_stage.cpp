@@ -1,0 +1,1 @@
+// stage ingest: sources arrive here

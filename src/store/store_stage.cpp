@@ -1,0 +1,1 @@
+// stage store: sources arrive here

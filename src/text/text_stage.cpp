@@ -1,0 +1,1 @@
+// stage text: sources arrive here
