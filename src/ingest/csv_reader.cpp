@@ -1,0 +1,199 @@
+// CSV through GDAL's CSV driver, which handles quoting, quoted line breaks and separators.
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <mutex>
+
+#include "ingest/encoding.hpp"
+#include "ingest/format_readers.hpp"
+
+namespace incimap::ingest {
+
+namespace {
+
+// Collects GDAL's messages while it lives instead of letting them reach stderr. The handler
+// must not throw into GDAL's C code, so it only records; callers act after the C call returns.
+class GdalErrorCollector {
+public:
+    GdalErrorCollector() { CPLPushErrorHandlerEx(&GdalErrorCollector::handle, this); }
+    ~GdalErrorCollector() { CPLPopErrorHandler(); }
+    GdalErrorCollector(const GdalErrorCollector&) = delete;
+    GdalErrorCollector& operator=(const GdalErrorCollector&) = delete;
+
+    std::vector<std::string> failures;
+
+private:
+    static void CPL_STDCALL handle(CPLErr level, CPLErrorNum, const char* message) {
+        auto* self = static_cast<GdalErrorCollector*>(CPLGetErrorHandlerUserData());
+        if (level < CE_Failure || !self) return;
+        try {
+            self->failures.emplace_back(message ? message : "unknown GDAL error");
+        } catch (...) {  // out of memory: dropping a message is all we can do here
+        }
+    }
+};
+
+void register_csv_driver() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (!GetGDALDriverManager()->GetDriverByName("CSV")) RegisterOGRCSV();
+    });
+}
+
+// Open options of GDAL's CSV driver (https://gdal.org/drivers/vector/csv.html): every column
+// a string, the first line the header, no line-length cap (default 10 MB drops long
+// articles with only an error message), and no column taken as geometry.
+constexpr const char* csv_open_options[] = {
+    "HEADERS=YES",          "AUTODETECT_TYPE=NO",     "MAX_LINE_SIZE=-1",
+    "EMPTY_STRING_AS_NULL=NO", "GEOM_POSSIBLE_NAMES=", "X_POSSIBLE_NAMES=",
+    "Y_POSSIBLE_NAMES=",    nullptr};
+
+struct ColumnMap {
+    int text = -1, id = -1, date = -1, title = -1, source = -1, url = -1;
+};
+
+std::string column_list(const OGRFeatureDefn& defn) {
+    std::string out;
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+        if (i) out += ", ";
+        out += defn.GetFieldDefn(i)->GetNameRef();
+    }
+    return out;
+}
+
+class CsvReader {
+public:
+    CsvReader(const std::filesystem::path& path, ReadContext& ctx) : file_(path.string()), ctx_(ctx) {}
+
+    std::size_t read() {
+        register_csv_driver();
+        GdalErrorCollector errors;
+        const char* const drivers[] = {"CSV", nullptr};
+        GDALDatasetUniquePtr dataset(GDALDataset::Open(
+            file_.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, csv_open_options, nullptr));
+        if (!dataset || dataset->GetLayerCount() < 1) {
+            ctx_.problem(file_, "cannot read as CSV" + gdal_reason(errors));
+            return 0;
+        }
+        OGRLayer* layer = dataset->GetLayer(0);
+        if (!map_columns(*layer->GetLayerDefn())) return 0;
+        for (auto& feature : *layer) {
+            read_row(*feature);
+            if (!errors.failures.empty()) break;  // GDAL gives up on the rest of the file
+        }
+        if (!errors.failures.empty())
+            ctx_.problem(file_, "stopped reading after " + std::to_string(delivered_) +
+                                    " articles" + gdal_reason(errors));
+        else if (rows_ == 0)
+            ctx_.problem(file_, "no rows below the header");
+        return delivered_;
+    }
+
+private:
+    static std::string gdal_reason(const GdalErrorCollector& errors) {
+        return errors.failures.empty() ? std::string() : ": " + errors.failures.front();
+    }
+
+    // A column the user named must exist; an absent default one is simply not used.
+    bool find(const OGRFeatureDefn& defn, const std::string& name, const std::string& default_name,
+              const char* option, bool required, int& index) {
+        index = defn.GetFieldIndex(name.c_str());  // case-insensitive in OGR
+        if (index >= 0 || (!required && name == default_name)) return true;
+        ctx_.problem(file_, "no column '" + name + "' (" + option + "); the columns are: " +
+                                column_list(defn));
+        return false;
+    }
+
+    bool map_columns(const OGRFeatureDefn& defn) {
+        const IngestOptions defaults;
+        const IngestOptions& o = ctx_.options;
+        bool ok = find(defn, o.text_col, defaults.text_col, "--text-col", true, columns_.text);
+        ok = ok && find(defn, o.id_col, defaults.id_col, "--id-col", false, columns_.id);
+        ok = ok && find(defn, o.date_col, defaults.date_col, "--date-col", false, columns_.date);
+        ok = ok && find(defn, o.title_col, defaults.title_col, "--title-col", false, columns_.title);
+        columns_.source = defn.GetFieldIndex("source");
+        columns_.url = defn.GetFieldIndex("url");
+        return ok;
+    }
+
+    // The field as UTF-8: files such as FA-KES's fakes_annotated.csv are Latin-1.
+    std::string field(const OGRFeature& feature, int index, const std::string& where) {
+        if (index < 0 || !feature.IsFieldSetAndNotNull(index)) return {};
+        std::string value = feature.GetFieldAsString(index);
+        if (!is_valid_utf8(value)) {
+            DecodedText decoded = decode_text(std::move(value));
+            if (!warned_encoding_) ctx_.problem(where, fallback_note(decoded), false);
+            warned_encoding_ = true;
+            return std::move(decoded.text);
+        }
+        normalise_newlines(value);
+        return value;
+    }
+
+    void read_row(const OGRFeature& feature) {
+        ++rows_;
+        // The row number a spreadsheet shows (header = 1); quoted line breaks make physical
+        // line numbers differ, and GDAL does not report them.
+        const std::string where = file_ + ":" + std::to_string(feature.GetFID() + 1);
+        Article article;
+        article.text = field(feature, columns_.text, where);
+        if (is_blank(article.text)) {
+            ctx_.problem(where, "empty text");
+            return;
+        }
+        if (auto why = binary_reason(article.text)) {
+            ctx_.problem(where, "binary data (" + *why + ")");
+            return;
+        }
+        article.id = field(feature, columns_.id, where);
+        if (article.id.empty())
+            article.id = std::filesystem::path(file_).stem().string() + "-" +
+                         std::to_string(feature.GetFID() + 1);
+        article.title = title_from_line(field(feature, columns_.title, where));
+        if (article.title.empty()) article.title = title_from_line(first_nonblank_line(article.text));
+        article.source = field(feature, columns_.source, where);
+        article.url = field(feature, columns_.url, where);
+        article.published = ctx_.options.published;
+        if (const std::string date = field(feature, columns_.date, where); !is_blank(date)) {
+            if (auto parsed = parse_published_date(date))
+                article.published = parsed;
+            else
+                ctx_.problem(where, "cannot read date '" + date + "'", false);
+        }
+        article.origin = where;
+        ctx_.sink(std::move(article));
+        ++delivered_;
+    }
+
+    std::string file_;
+    ReadContext& ctx_;
+    ColumnMap columns_;
+    std::size_t rows_ = 0;
+    std::size_t delivered_ = 0;
+    bool warned_encoding_ = false;
+};
+
+}  // namespace
+
+std::size_t read_csv(const std::filesystem::path& path, ReadContext& ctx) {
+    auto head = read_file_head(path, 64 * 1024, ctx);
+    if (!head) return 0;
+    if (is_blank(*head)) {
+        ctx.problem(path.string(), "empty file");
+        return 0;
+    }
+    if (auto why = binary_reason(*head)) {
+        ctx.problem(path.string(), "binary file (" + *why + ")");
+        return 0;
+    }
+    const std::string_view header = first_nonblank_line(*head);
+    if (header.find_first_of(",;\t") == std::string_view::npos) {
+        // GDAL's CSV driver does not open one-column files; one column is a list of texts.
+        ctx.problem(path.string(), "the header line has no separator; a CSV needs two or more "
+                                   "columns (a list of texts reads as a .txt file per article)");
+        return 0;
+    }
+    return CsvReader(path, ctx).read();
+}
+
+}  // namespace incimap::ingest

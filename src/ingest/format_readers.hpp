@@ -1,0 +1,48 @@
+#pragma once
+// One reader per input format, behind read_articles (reader.hpp). Internal to the stage.
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/reader.hpp"
+
+namespace incimap::ingest {
+
+// What every reader needs: the options, where articles go, where problems go.
+struct ReadContext {
+    const IngestOptions& options;
+    const std::function<void(Article&&)>& sink;
+    std::vector<InputProblem>& problems;
+
+    void problem(std::string where, std::string what, bool skipped = true) {
+        problems.push_back(InputProblem{std::move(where), std::move(what), skipped});
+    }
+};
+
+// Each returns the number of articles it passed to the sink.
+std::size_t read_text_file(const std::filesystem::path& path, ReadContext& ctx);
+std::size_t read_json_lines(const std::filesystem::path& path, ReadContext& ctx);
+std::size_t read_csv(const std::filesystem::path& path, ReadContext& ctx);
+std::size_t read_html_file(const std::filesystem::path& path, ReadContext& ctx);
+
+// The whole file, or nullopt after recording a problem that names the file and the reason.
+std::optional<std::string> read_file_bytes(const std::filesystem::path& path, ReadContext& ctx);
+
+// At most `limit` bytes from the start of the file (for sniffing), or nullopt and a problem.
+std::optional<std::string> read_file_head(const std::filesystem::path& path, std::size_t limit,
+                                          ReadContext& ctx);
+
+// A title from a line of text: trimmed, a Markdown heading mark removed, and cut at a word
+// boundary when absurdly long (a 200 MB one-line file must not be copied into its title).
+std::string title_from_line(std::string_view line);
+
+// The first non-blank line of `text`, or an empty view.
+std::string_view first_nonblank_line(std::string_view text);
+
+bool is_blank(std::string_view text);
+
+}  // namespace incimap::ingest

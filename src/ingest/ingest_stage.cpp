@@ -1,1 +1,0 @@
-// stage ingest: sources arrive here

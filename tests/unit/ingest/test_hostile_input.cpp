@@ -1,0 +1,231 @@
+// Broken and hostile input (issue 6): each is a problem for that input, never a crash.
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <fstream>
+
+#include "ingest_fixtures.hpp"
+
+using namespace incimap;
+using namespace incimap::test;
+
+namespace {
+bool contains(std::string_view haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string_view::npos;
+}
+
+long peak_rss_bytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss * 1024L;  // Linux reports kilobytes
+}
+
+long current_rss_bytes() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * sysconf(_SC_PAGESIZE);
+}
+
+// Writes `size` bytes of one endless line of prose without holding them in memory.
+std::filesystem::path write_huge_line(const TempDir& dir, const std::string& name,
+                                      std::string_view prefix, std::size_t size,
+                                      std::string_view suffix) {
+    const auto path = dir.path() / name;
+    std::ofstream out(path, std::ios::binary);
+    out << prefix;
+    const std::string block = [] {
+        std::string b;
+        while (b.size() < (1 << 20)) b += "shells fell on the town and nobody counted ";
+        b.resize(1 << 20);
+        return b;
+    }();
+    for (std::size_t written = 0; written < size; written += block.size()) out << block;
+    out << suffix;
+    return path;
+}
+}  // namespace
+
+TEST_CASE("an empty file is skipped with a problem", "[ingest][hostile]") {
+    TempDir dir;
+    auto r = read_all({dir.write("empty.txt", ""), dir.write("blank.txt", " \n\r\n\t"),
+                       dir.write("bom.txt", "\xef\xbb\xbf"), dir.write("empty.jsonl", ""),
+                       dir.write("empty.csv", ""), dir.write("empty.html", "\n")});
+    CHECK(r.articles.empty());
+    REQUIRE(r.problems.size() == 6);
+    for (const auto& p : r.problems) {
+        CHECK(p.skipped);
+        CHECK(p.what == "empty file");
+    }
+}
+
+TEST_CASE("binary files and files with NUL bytes are skipped as binary in every format",
+          "[ingest][hostile]") {
+    TempDir dir;
+    const std::string nul("Some text\0 and more", 19);
+    auto r = read_all({dir.write("nul.txt", nul), dir.write("report.txt", "%PDF-1.4\n%\xe2\xe3\n1 0 obj"),
+                       dir.write("nul.jsonl", nul), dir.write("nul.csv", "id,text\n1," + nul),
+                       dir.write("nul.html", "<p>" + nul)});
+    CHECK(r.articles.empty());
+    REQUIRE(r.problems.size() == 5);
+    for (const auto& p : r.problems) {
+        INFO(p.where << ": " << p.what);
+        CHECK(p.skipped);
+        CHECK(contains(p.what, "binary file"));
+    }
+    CHECK(contains(r.problems[1].what, "PDF"));
+}
+
+TEST_CASE("Latin-1 text is read as Windows-1252 with a warning", "[ingest][hostile][encoding]") {
+    TempDir dir;
+    const auto file = dir.write("latin.txt", "Caf\xe9 owner hurt in \x93raid\x94\r\nSecond line");
+    auto r = read_all({file});
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].text == "Caf\xc3\xa9 owner hurt in \xe2\x80\x9craid\xe2\x80\x9d\nSecond line");
+    CHECK(r.articles[0].title == "Caf\xc3\xa9 owner hurt in \xe2\x80\x9craid\xe2\x80\x9d");
+    REQUIRE(r.problems.size() == 1);
+    CHECK_FALSE(r.problems[0].skipped);
+    CHECK(contains(r.problems[0].what, "windows-1252"));
+}
+
+TEST_CASE("Arabic text in Windows-1256 is read as Arabic with a warning",
+          "[ingest][hostile][encoding]") {
+    TempDir dir;
+    // "قصف على مدينة" (shelling on a city) in Windows-1256.
+    const auto file = dir.write("arabic.txt", "\xde\xd5\xdd \xda\xe1\xec \xe3\xcf\xed\xe4\xc9\n");
+    auto r = read_all({file});
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].text ==
+          "\xd9\x82\xd8\xb5\xd9\x81 \xd8\xb9\xd9\x84\xd9\x89 \xd9\x85\xd8\xaf\xd9\x8a\xd9\x86\xd8\xa9\n");
+    REQUIRE(r.problems.size() == 1);
+    CHECK_FALSE(r.problems[0].skipped);
+    CHECK(contains(r.problems[0].what, "windows-1256"));
+}
+
+TEST_CASE("a Latin-1 line in JSON Lines and a Latin-1 CSV are decoded with one warning each",
+          "[ingest][hostile][encoding]") {
+    TempDir dir;
+    auto jsonl = dir.write("l.jsonl", "{\"id\": \"a\", \"text\": \"Caf\xe9 hit\"}\n"
+                                      "{\"id\": \"b\", \"text\": \"Na\xefve claim\"}\n");
+    auto csv = dir.write("l.csv", "id,text\nc,\"Caf\xe9 hit\"\nd,\"R\xe9sum\xe9\"\n");
+    auto r = read_all({jsonl, csv});
+    REQUIRE(r.articles.size() == 4);
+    CHECK(r.articles[0].text == "Caf\xc3\xa9 hit");
+    CHECK(r.articles[3].text == "R\xc3\xa9sum\xc3\xa9");
+    REQUIRE(r.problems.size() == 2);
+    CHECK(r.problems[0].where == jsonl.string() + ":1");
+    CHECK(r.problems[1].where == csv.string() + ":2");
+    for (const auto& p : r.problems) CHECK_FALSE(p.skipped);
+}
+
+TEST_CASE("a path that does not exist is a problem naming it", "[ingest][hostile]") {
+    TempDir dir;
+    const auto missing = dir.path() / "nowhere" / "gone.txt";
+    auto r = read_all({missing});
+    CHECK(r.articles.empty());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == missing.string());
+    CHECK(r.problems[0].what == "no such file or folder");
+}
+
+TEST_CASE("when no input can be read at all read_articles still returns with the reasons",
+          "[ingest][hostile]") {
+    TempDir dir;
+    std::vector<InputProblem> problems;
+    std::size_t count = 0;
+    REQUIRE_NOTHROW(read_articles({dir.path() / "a.txt", dir.write("b.txt", "")}, {},
+                                  [&](Article&&) { ++count; }, problems));
+    CHECK(count == 0);
+    CHECK(problems.size() == 2);
+}
+
+TEST_CASE("a file without read permission is a problem naming the file", "[ingest][hostile]") {
+    TempDir dir;
+    const auto file = dir.write("secret.txt", "Hidden words.");
+    std::filesystem::permissions(file, std::filesystem::perms::none);
+    if (::access(file.c_str(), R_OK) == 0) {
+        WARN("skipped: running as a user that ignores file permissions (root)");
+        return;
+    }
+    auto r = read_all({file});
+    CHECK(r.articles.empty());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == file.string());
+    CHECK(contains(r.problems[0].what, "Permission denied"));
+}
+
+TEST_CASE("a file that fails while being read is a problem naming the file", "[ingest][hostile]") {
+    // Reading /proc/self/mem at offset 0 opens fine and then fails with EIO: a stand-in for
+    // a disk or network file system error, and testable as root.
+    const std::filesystem::path mem = "/proc/self/mem";
+    if (!std::filesystem::exists(mem)) {
+        WARN("skipped: no /proc on this system");
+        return;
+    }
+    auto r = read_all({mem});
+    CHECK(r.articles.empty());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == mem.string());
+    CHECK(contains(r.problems[0].what, "cannot read"));
+}
+
+TEST_CASE("a named pipe is refused instead of blocking the run", "[ingest][hostile]") {
+    TempDir dir;
+    const auto fifo = dir.path() / "pipe.txt";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    auto r = read_all({fifo, dir.path()});
+    CHECK(r.articles.empty());
+    REQUIRE(r.problems.size() == 2);
+    CHECK(contains(r.problems[0].what, "not a regular file"));
+    CHECK(contains(r.problems[1].what, "not a regular file"));
+}
+
+TEST_CASE("a 200 MB single-line text file is read in linear time and bounded memory",
+          "[ingest][hostile][huge]") {
+    TempDir dir;
+    constexpr std::size_t size = 200u << 20;
+    const auto file = write_huge_line(dir, "huge.txt", "", size, "");
+    const long baseline = current_rss_bytes();
+    const auto start = std::chrono::steady_clock::now();
+    std::size_t text_size = 0, title_size = 0;
+    std::vector<InputProblem> problems;
+    read_articles({file}, {}, [&](Article&& a) {
+        text_size = a.text.size();
+        title_size = a.title.size();
+    }, problems);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(text_size == size);
+    CHECK(title_size < 400);  // not a second 200 MB copy
+    CHECK(problems.empty());
+    CHECK(seconds < 30);
+    CHECK(peak_rss_bytes() - baseline < static_cast<long>(3 * size));
+    WARN("200 MB text line: " << seconds << " s, peak RSS above baseline "
+                              << (peak_rss_bytes() - baseline) / (1 << 20) << " MB");
+}
+
+TEST_CASE("a 200 MB JSON Lines record is read in bounded memory", "[ingest][hostile][huge]") {
+    TempDir dir;
+    constexpr std::size_t size = 200u << 20;
+    const auto file = write_huge_line(dir, "huge.jsonl", R"({"id": "big", "text": ")", size,
+                                      "\"}\n{\"id\": \"small\", \"text\": \"After the big one.\"}\n");
+    const long baseline = current_rss_bytes();
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::string> ids;
+    std::size_t big_size = 0;
+    std::vector<InputProblem> problems;
+    read_articles({file}, {}, [&](Article&& a) {
+        ids.push_back(a.id);
+        if (a.id == "big") big_size = a.text.size();
+    }, problems);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    CHECK(ids == std::vector<std::string>{"big", "small"});
+    CHECK(big_size == size);
+    CHECK(problems.empty());
+    CHECK(seconds < 60);
+    CHECK(peak_rss_bytes() - baseline < static_cast<long>(4 * size));
+    WARN("200 MB JSON line: " << seconds << " s, peak RSS above baseline "
+                              << (peak_rss_bytes() - baseline) / (1 << 20) << " MB");
+}
