@@ -11,8 +11,8 @@ struct NameKeys {
     std::string skeleton;  // looser: consonant skeleton of `exact` (for transliteration variants)
 };
 
-// Fold a name written in Latin or Arabic script (UTF-8). Thread-safe; no global state beyond
-// ICU's own immutable data.
+// Fold a name written in Latin or Arabic script (UTF-8). Rules and examples: docs/normalisation.md.
+// Thread-safe: the only state kept between calls is one ICU transliterator per thread.
 NameKeys name_keys(std::string_view name);
 
 // True if the text contains Arabic-script letters.
