@@ -32,6 +32,9 @@ public:
 
     // Every place whose name or variant folds to the same key (exact first, then skeleton).
     virtual std::vector<const Place*> lookup(std::string_view name) const = 0;
+    // Only the places whose name or variant folds to the exact key (the first tier of lookup()).
+    // The resolver scores them above skeleton-only matches; the default knows of none.
+    virtual std::vector<const Place*> lookup_exact(std::string_view) const { return {}; }
     virtual const Place* by_id(std::int64_t id) const = 0;
     // The governorate as a Place (feature_type "governorate") for a name ("Homs", "Hims",
     // "Deir Ezzor", "Raqqa province") or P-code ("SY04").

@@ -1,1 +1,0 @@
-// stage gazetteer: sources arrive here

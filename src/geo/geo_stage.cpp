@@ -1,1 +1,0 @@
-// stage geo: sources arrive here

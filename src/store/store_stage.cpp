@@ -1,1 +1,0 @@
-// stage store: sources arrive here

@@ -1,1 +1,0 @@
-// stage text: sources arrive here

@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include "gazetteer/mention_finder.hpp"
+#include "gazetteer_fixture.hpp"
+
+using namespace incimap;
+
+namespace {
+
+std::vector<std::string> mentions(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& m : test::fixture_gazetteer().gazetteer->find_mentions(text)) {
+        CHECK(text.substr(m.begin, m.end - m.begin) == m.text);
+        CHECK_FALSE(m.places.empty());
+        out.push_back(m.text);
+    }
+    return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("finds capitalised place names and their byte offsets", "[mentions]") {
+    CHECK(mentions("Gunmen attacked a checkpoint near Palmyra on Tuesday.") == V{"Palmyra"});
+    CHECK(mentions("Nothing happened in the town.").empty());
+}
+
+TEST_CASE("finds names starting with a hyphenated article", "[mentions]") {
+    CHECK(mentions("Shelling hit al-Sukhnah and as-Suwayda overnight.") ==
+          V{"al-Sukhnah", "as-Suwayda"});
+}
+
+TEST_CASE("prefers the longest name: Deir ez-Zor, not a shorter piece of it", "[mentions]") {
+    CHECK(mentions("Convoys left Deir ez-Zor for Raqqa at dawn.") == V{"Deir ez-Zor", "Raqqa"});
+    CHECK(mentions("Fighting spread to Dibsi Afnan.") == V{"Dibsi Afnan"});
+}
+
+TEST_CASE("finds Arabic names in Arabic text", "[mentions]") {
+    CHECK(mentions("قصف على مدينة تدمر أمس") == V{"تدمر"});
+}
+
+TEST_CASE("does not join names across punctuation", "[mentions]") {
+    CHECK(mentions("Palmyra, Raqqa.") == V{"Palmyra", "Raqqa"});
+}
+
+TEST_CASE("skips capitalised English words that are also village names", "[mentions]") {
+    CHECK(MentionFinder::is_stop_phrase("The"));
+    CHECK(MentionFinder::is_stop_phrase("MAY"));
+    CHECK(MentionFinder::is_stop_phrase("Islamic State"));
+    CHECK_FALSE(MentionFinder::is_stop_phrase("Palmyra"));
+}
+
+TEST_CASE("lower-case words are not names even when they spell one", "[mentions]") {
+    CHECK(mentions("the palmyra road was closed").empty());
+}
+
+TEST_CASE("finds names from the supplement and the exonym table", "[mentions]") {
+    CHECK(mentions("Drones struck Test Garrison twice.") == V{"Test Garrison"});
+    CHECK(mentions("They met in Hims.") == V{"Hims"});
+}
+
+TEST_CASE("a possessive ending is not part of the name", "[mentions]") {
+    CHECK(mentions("Palmyra's ruins and Raqqa’s bridges") == V{"Palmyra", "Raqqa"});
+}
+
+TEST_CASE("words in capitals are acronyms, not place names", "[mentions]") {
+    CHECK(mentions("PALMYRA TADMUR").empty());
+}
+
+TEST_CASE("a name does not start or end on a stop word", "[mentions]") {
+    CHECK(mentions("On Palmyra Tuesday") == V{"Palmyra"});
+}
+
+TEST_CASE("names of supplement features may end on lower-case words", "[mentions]") {
+    CHECK(mentions("Traffic on the Test Desert Road stopped.") == V{"Test Desert Road"});
+}
