@@ -1,21 +1,198 @@
-// Placeholder until the run subcommand lands: it says so and exits with the usage code.
+// `incimap run INPUT... -o DIR`: the whole pipeline, incremental through the run's store
+// (docs/cli.md). Exit codes: 0 ok, 1 some inputs skipped (listed on stderr), 2 usage error,
+// 3 nothing could be processed, 130 interrupted (SIGINT; every committed batch kept, no
+// output half-written).
+#include <signal.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "core/error.hpp"
+#include "ingest/reader.hpp"
+#include "output/weight_expression.hpp"
+#include "pipeline/run_pipeline.hpp"
 
 namespace incimap::cli {
 namespace {
+
+namespace fs = std::filesystem;
+
+// The one piece of global state: a signal handler can reach nothing else. It only records
+// the request; the pipeline polls it between batches.
+volatile std::sig_atomic_t interrupt_requested = 0;
+
+extern "C" void on_interrupt(int) { interrupt_requested = 1; }
+
+// Installs the handler for the life of a run. SA_RESETHAND: a second Ctrl-C kills at once.
+class InterruptGuard {
+public:
+    InterruptGuard() {
+        interrupt_requested = 0;
+        struct sigaction action {};
+        action.sa_handler = on_interrupt;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND;
+        sigaction(SIGINT, &action, &previous_int_);
+        sigaction(SIGTERM, &action, &previous_term_);
+    }
+    ~InterruptGuard() {
+        sigaction(SIGINT, &previous_int_, nullptr);
+        sigaction(SIGTERM, &previous_term_, nullptr);
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+    struct sigaction previous_int_ {};
+    struct sigaction previous_term_ {};
+};
+
+constexpr int exit_interrupted = 130;  // 128 + SIGINT, as shells report it
+
+std::string check_date(const std::string& text) {
+    return Date::parse_iso(text) ? std::string() : "expected a date as YYYY-MM-DD: " + text;
+}
+
 class RunCommand final : public Command {
 public:
     std::string name() const override { return "run"; }
-    std::string synopsis() const override { return "(not implemented yet)"; }
-    void setup(CLI::App&) override {}
-    int run() override {
-        std::cerr << "incimap: error: 'run' is not implemented yet\n";
-        return exit_code::usage;
+    std::string synopsis() const override {
+        return "Extract incidents from articles into the run's store, merge reports of the same "
+               "event, and write the layers, heatmap and briefing";
     }
+
+    void setup(CLI::App& app) override {
+        app.add_option("INPUT", inputs_,
+                       "Text, HTML, JSON Lines or CSV files, or folders of them")
+            ->required();
+        app.add_option("-o,--output", out_dir_, "Output directory")->capture_default_str();
+        app.add_option("--store", store_, "Store file (default DIR/incimap.sqlite)");
+        app.add_option("--threads", threads_, "Extraction threads (default: one per core)")
+            ->check(CLI::PositiveNumber);
+        app.add_flag("--no-dedup", no_dedup_,
+                     "Keep every report as its own incident (no cross-report merging)");
+        app.add_option("--published", published_,
+                       "Publication date (YYYY-MM-DD) for inputs that have none")
+            ->check(check_date);
+        app.add_option("--text-col", ingest_.text_col, "CSV column / JSON field of the text")
+            ->capture_default_str();
+        app.add_option("--id-col", ingest_.id_col, "CSV column / JSON field of the article id")
+            ->capture_default_str();
+        app.add_option("--date-col", ingest_.date_col, "CSV column of the publication date")
+            ->capture_default_str();
+        app.add_option("--title-col", ingest_.title_col, "CSV column of the title")
+            ->capture_default_str();
+        app.add_option("--gazetteer", gazetteer_, "Gazetteer database (default: "
+                                                  "$INCIMAP_GAZETTEER, else the installed one)");
+        app.add_option("-f,--format", format_,
+                       "Per-layer files beside incidents.gpkg: GeoJSON, FlatGeobuf, CSV or GPKG "
+                       "(GeoPackage only)")
+            ->capture_default_str();
+        app.add_option("--weight", weight_,
+                       "Incident weight: killed, casualties, or an expression over killed, "
+                       "injured, captured")
+            ->capture_default_str();
+        app.add_option("--from", from_, "First event date on the map, YYYY-MM-DD")
+            ->check(check_date);
+        app.add_option("--to", to_, "Last event date on the map, YYYY-MM-DD")->check(check_date);
+        app.add_option("--governorate", governorate_, "Only this governorate (name or P-code)");
+        app.add_option("--role", role_, "current, background or all")
+            ->capture_default_str()
+            ->check(CLI::IsMember({"current", "background", "all"}));
+        app.add_option("--min-precision", min_precision_,
+                       "Keep incidents with geo-precision 1 (named place) .. 3 (governorate)")
+            ->capture_default_str()
+            ->check(CLI::Range(1, 3));
+        app.add_flag("--no-heatmap", no_heatmap_, "Do not write heatmap.tif / heatmap.png");
+        app.add_flag("--no-brief", no_brief_, "Do not write brief.html / brief.md");
+    }
+
+    int run() override {
+        RunOptions options;
+        try {
+            options = make_options();
+        } catch (const Error& e) {
+            std::cerr << "incimap: error: " << e.located() << '\n';
+            return exit_code::usage;
+        }
+        const bool terminal = isatty(STDERR_FILENO) == 1;
+        ProgressLine progress(std::cerr);
+        if (terminal) options.on_progress = [&](const RunProgress& p) { progress.update(p); };
+        options.on_warning = [](const std::string& w) {
+            std::cerr << "incimap: warning: " << w << '\n';
+        };
+        InterruptGuard guard;
+        options.stop_requested = [] { return interrupt_requested != 0; };
+
+        const RunSummary summary = run_pipeline(options);
+        progress.finish();
+        for (const InputProblem& p : summary.problems)
+            std::cerr << "incimap: " << (p.skipped ? "skipped: " : "warning: ") << p.where << ": "
+                      << p.what << '\n';
+        std::cout << "run: " << summary.line() << '\n';
+        if (summary.interrupted) {
+            std::cerr << "incimap: interrupted; the store keeps every batch committed before "
+                         "the interrupt, and the previous outputs are untouched\n";
+            return exit_interrupted;
+        }
+        if (!summary.outputs_up_to_date && !summary.files.empty())
+            std::cout << "run: wrote " << summary.files.size() << " files in " << out_dir_
+                      << " (dedup report: " << (fs::path(out_dir_) / "dedup_report.csv").string()
+                      << ")\n";
+        const int code = summary.exit_code();
+        if (code == exit_code::nothing_processed)
+            std::cerr << "incimap: error: no article could be read from the inputs given\n";
+        return code;
+    }
+
+private:
+    RunOptions make_options() const {
+        RunOptions o;
+        for (const auto& i : inputs_) o.inputs.emplace_back(i);
+        o.ingest = ingest_;
+        if (!published_.empty()) o.ingest.published = Date::parse_iso(published_);
+        o.out_dir = out_dir_;
+        o.store = store_;
+        o.gazetteer = gazetteer_;
+        o.threads = threads_;
+        o.dedup = !no_dedup_;
+        o.heatmap = !no_heatmap_;
+        o.brief = !no_brief_;
+        o.layers.format = parse_layer_format(format_);
+        o.layers.weight = weight_;
+        (void)WeightExpression::parse(weight_);  // a typo is a usage error before any work
+        IncidentFilter& f = o.layers.filter;
+        if (!from_.empty()) f.from = Date::parse_iso(from_);
+        if (!to_.empty()) f.to = Date::parse_iso(to_);
+        if (f.from && f.to && *f.to < *f.from)
+            throw Error("--to " + to_ + " is before --from " + from_);
+        f.governorate = governorate_;
+        f.role = parse_role_filter(role_);
+        f.min_precision = min_precision_;
+        return o;
+    }
+
+    std::vector<std::string> inputs_;
+    std::string out_dir_ = "output";
+    std::string store_;
+    unsigned threads_ = 0;
+    bool no_dedup_ = false;
+    std::string published_;
+    IngestOptions ingest_;
+    std::string gazetteer_;
+    std::string format_ = "GeoJSON";
+    std::string weight_ = "casualties";
+    std::string from_;
+    std::string to_;
+    std::string governorate_;
+    std::string role_ = "current";
+    int min_precision_ = 3;
+    bool no_heatmap_ = false;
+    bool no_brief_ = false;
 };
+
 }  // namespace
 
 std::unique_ptr<Command> make_run_command() { return std::make_unique<RunCommand>(); }

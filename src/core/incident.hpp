@@ -36,6 +36,7 @@ struct PlaceRef {
     LonLat point;              // may differ from place->point for "20 km east of X"
     int geo_precision = 3;
     std::string country_code;  // "SY", or the other country for events outside Syria
+    AdminUnits admin;          // OCHA units of `point` (admin2 empty at geo_precision 3)
 };
 
 struct Incident {

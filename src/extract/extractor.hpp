@@ -1,9 +1,11 @@
 #pragma once
-// Article -> incidents. Stateless after construction; safe to call from several threads.
+// Article -> incidents (docs/extraction.md). Stateless after construction; safe to call from
+// several threads.
 #include <vector>
 
 #include "core/article.hpp"
 #include "core/incident.hpp"
+#include "extract/place_linker.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/resolver.hpp"
 
@@ -12,12 +14,13 @@ namespace incimap {
 class Extractor {
 public:
     Extractor(const Gazetteer& gazetteer, const Resolver& resolver)
-        : gazetteer_(gazetteer), resolver_(resolver) {}
+        : gazetteer_(gazetteer), resolver_(resolver), linker_(gazetteer, resolver) {}
     std::vector<Incident> extract(const Article& article) const;
 
 private:
     const Gazetteer& gazetteer_;
     const Resolver& resolver_;
+    PlaceLinker linker_;
 };
 
 }  // namespace incimap

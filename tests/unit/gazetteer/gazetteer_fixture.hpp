@@ -1,7 +1,10 @@
 #pragma once
 // A small gazetteer compiled from tests/data/gazetteer and the real OCHA polygons of
 // gazetteer/, built once per test process in the build tree.
+#include <unistd.h>
+
 #include <filesystem>
+#include <string>
 
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/gazetteer_builder.hpp"
@@ -9,8 +12,10 @@
 
 namespace incimap::test {
 
+// One folder per process: CTest runs test cases of this executable in parallel processes.
 inline std::filesystem::path scratch_dir(const std::string& name) {
-    const auto dir = binary_dir() / "test-tmp" / "gazetteer" / name;
+    const auto dir = binary_dir() / "test-tmp" / "gazetteer" /
+                     (std::to_string(::getpid()) + "-" + name);
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

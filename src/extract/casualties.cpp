@@ -1,0 +1,298 @@
+#include "extract/casualties.hpp"
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include "core/date.hpp"
+#include "extract/actors.hpp"
+#include "text/dates.hpp"
+#include "text/numbers.hpp"
+
+namespace incimap {
+
+namespace {
+
+enum class Kind { none, killed, injured, captured, killed_or_injured };
+
+struct VerbWord {
+    std::string_view word;
+    Kind kind;
+};
+
+// Casualty verbs and nouns of English news reports (SOHR, AFP, Reuters style).
+constexpr std::array<VerbWord, 33> kVerbs{{
+    {"killed", Kind::killed},     {"kill", Kind::killed},         {"kills", Kind::killed},
+    {"killing", Kind::killed},    {"dead", Kind::killed},         {"died", Kind::killed},
+    {"die", Kind::killed},        {"death", Kind::killed},        {"deaths", Kind::killed},
+    {"slain", Kind::killed},      {"executed", Kind::killed},     {"injured", Kind::injured},
+    {"injure", Kind::injured},    {"injuring", Kind::injured},    {"injuries", Kind::injured},
+    {"injury", Kind::injured},    {"wounded", Kind::injured},     {"wound", Kind::injured},
+    {"wounding", Kind::injured},  {"hurt", Kind::injured},        {"captured", Kind::captured},
+    {"capture", Kind::captured},  {"abducted", Kind::captured},   {"kidnapped", Kind::captured},
+    {"abducting", Kind::captured}, {"kidnapping", Kind::captured}, {"arrested", Kind::captured},
+    {"detained", Kind::captured}, {"arresting", Kind::captured},  {"seized", Kind::captured},
+    {"captive", Kind::captured},  {"hostage", Kind::captured},    {"prisoner", Kind::captured},
+}};
+
+// Words allowed between a figure and its passive verb ("were reportedly killed").
+constexpr std::array<std::string_view, 16> kAuxiliaries{{
+    "were", "was", "been", "have", "has", "had", "are", "is", "reportedly", "allegedly",
+    "also", "reported", "confirmed", "later", "all", "both"}};
+
+// Head nouns that make a figure a group of people ("two others", "another one").
+constexpr std::array<std::string_view, 6> kPeopleWords{{
+    "others", "one", "persons", "more", "individuals", "them"}};
+
+// Tallies, not events. Phrases from SOHR and wire reports that summarise periods.
+constexpr std::array<std::string_view, 18> kCumulativeMarkers{{
+    "so far", "this year", "to this day", "to date", "same period", "in the past",
+    "over the past", "in the last few", "toll", "in total", "a total of", "half a million",
+    "documented the killing", "documented the death", "since the beginning",
+    "since the start", "since the outbreak", "the conflict began"}};
+
+std::optional<Kind> verb_kind(std::string_view w) {
+    for (const auto& v : kVerbs)
+        if (v.word == w) return v.kind;
+    return std::nullopt;
+}
+
+template <std::size_t N>
+bool in(std::string_view w, const std::array<std::string_view, N>& table) {
+    for (auto t : table)
+        if (t == w) return true;
+    return false;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+struct Figure {
+    Quantity q;
+    std::size_t first_word = 0;  // index of the figure's first word
+    std::size_t last_word = 0;   // index after the figure's last word
+    Kind kind = Kind::none;
+    bool breakdown = false;       // inside "including ..." or "among them ..."
+    bool by_active_verb = false;  // "killing 39"
+    std::size_t noun_end = 0;     // byte end of its noun phrase
+};
+
+class Scanner {
+public:
+    explicit Scanner(std::string_view s) : text_(s), words_(text_words(s)) {}
+
+    CasualtyReport run() {
+        collect_figures();
+        for (auto& f : figures_) classify(f);
+        join_groups();
+        return report();
+    }
+
+private:
+    void collect_figures() {
+        for (const auto& q : find_quantities(text_)) {
+            Figure f;
+            f.q = q;
+            while (f.first_word < words_.size() && words_[f.first_word].end <= q.begin) ++f.first_word;
+            f.last_word = f.first_word;
+            while (f.last_word < words_.size() && words_[f.last_word].begin < q.end) ++f.last_word;
+            f.noun_end = q.end;
+            figures_.push_back(f);
+        }
+        // "a general and four soldiers": a lone "a"/"an" before a person noun is one more.
+        mark_breakdowns();
+    }
+
+    // Figures after "including" (until the clause closes) break down a total already counted.
+    void mark_breakdowns() {
+        for (auto& f : figures_) {
+            for (std::size_t k = f.first_word; k-- > 0 && k + 4 >= f.first_word;) {
+                const std::string& w = words_[k].lower;
+                if (w == "including" || (w == "among" && k + 1 < words_.size() &&
+                                          words_[k + 1].lower == "them")) {
+                    f.breakdown = true;
+                    break;
+                }
+                if (verb_kind(w) || has_comma_between(words_[k].end, f.q.begin)) break;
+            }
+        }
+    }
+
+    bool has_punct_between(std::size_t from, std::size_t to, std::string_view chars) const {
+        for (std::size_t i = from; i < to && i < text_.size(); ++i)
+            if (chars.find(text_[i]) != std::string_view::npos) return true;
+        return false;
+    }
+    bool has_comma_between(std::size_t from, std::size_t to) const {
+        return has_punct_between(from, to, ",");
+    }
+
+    bool is_figure_start(std::size_t word) const {
+        for (const auto& f : figures_)
+            if (f.first_word == word) return true;
+        return false;
+    }
+
+    void classify(Figure& f) {
+        // Active verb before the figure: "killing 39", "the death of 2", "Kill, Injure Several".
+        Kind back = Kind::none;
+        for (std::size_t k = f.first_word, steps = 0; k-- > 0 && steps < 4; ++steps) {
+            const std::string& w = words_[k].lower;
+            if (w == "of" || w == "and" || w == "the") continue;
+            auto kind = verb_kind(w);
+            if (!kind) break;
+            // "were killed and two others": a passive verb belongs to the group before it.
+            if (k > 0 && in(words_[k - 1].lower, kAuxiliaries)) break;
+            if (*kind == Kind::killed && w != "died" && w != "dead")
+                back = back == Kind::injured ? Kind::killed_or_injured : Kind::killed;
+            else if (*kind == Kind::injured)
+                back = back == Kind::killed ? Kind::killed_or_injured : Kind::injured;
+            else if (*kind == Kind::captured)
+                back = Kind::captured;
+        }
+        if (back != Kind::none && back != Kind::captured) {
+            f.kind = back;
+            f.by_active_verb = true;
+            f.noun_end = noun_phrase_end(f.last_word);
+            return;
+        }
+        // Passive or intransitive verb after the figure's noun phrase.
+        bool people = false;
+        bool in_breakdown = false;
+        for (std::size_t k = f.last_word; k < words_.size() && k < f.last_word + 12; ++k) {
+            const std::string& w = words_[k].lower;
+            const std::size_t gap_from = k == f.last_word ? f.q.end : words_[k - 1].end;
+            if (has_punct_between(gap_from, words_[k].begin, ".;:()[]\"")) return;
+            if (w == "including") in_breakdown = true;
+            if (has_comma_between(gap_from, words_[k].begin) && !in_breakdown &&
+                w != "including")
+                return;
+            if (is_figure_start(k) && !in_breakdown) return;  // the next group takes over
+            if (auto kind = verb_kind(w)) {
+                const bool next_is_object = k + 1 < words_.size() &&
+                                            (is_figure_start(k + 1) || words_[k + 1].lower == "the");
+                if (next_is_object && w != "dead") return;  // "bombs ... killed 14 people"
+                const bool passive = k > f.last_word && in(words_[k - 1].lower, kAuxiliaries);
+                if (!people && !passive && !all_aux(f.last_word, k)) return;
+                Kind kk = *kind;
+                if (kk == Kind::killed && k + 2 < words_.size() && words_[k + 1].lower == "and" &&
+                    verb_kind(words_[k + 2].lower) == Kind::injured)
+                    kk = Kind::killed_or_injured;
+                f.kind = kk;
+                f.noun_end = k > f.last_word ? words_[k - 1].end : f.q.end;
+                return;
+            }
+            if (victim_category(w).size() || in(w, kPeopleWords)) people = true;
+        }
+    }
+
+    bool all_aux(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to; ++k)
+            if (!in(words_[k].lower, kAuxiliaries)) return false;
+        return true;
+    }
+
+    std::size_t noun_phrase_end(std::size_t word) const {
+        std::size_t end = word < words_.size() ? words_[word].begin : text_.size();
+        for (std::size_t k = word; k < words_.size() && k < word + 6; ++k) {
+            const std::string& w = words_[k].lower;
+            if (w == "in" || w == "on" || w == "at" || w == "and" || w == "near" || verb_kind(w))
+                break;
+            end = words_[k].end;
+        }
+        return end;
+    }
+
+    // Unresolved figures joined to a resolved neighbour by "and" / "as well as" share its verb.
+    void join_groups() {
+        for (std::size_t i = figures_.size(); i-- > 0;) {
+            Figure& f = figures_[i];
+            if (f.kind != Kind::none || f.breakdown) continue;
+            if (i + 1 < figures_.size() && joined(f, figures_[i + 1]) &&
+                figures_[i + 1].kind != Kind::none && !figures_[i + 1].by_active_verb)
+                f.kind = figures_[i + 1].kind;
+        }
+        for (std::size_t i = 1; i < figures_.size(); ++i) {
+            Figure& f = figures_[i];
+            if (f.kind != Kind::none || f.breakdown) continue;
+            const Figure& prev = figures_[i - 1];
+            if (prev.by_active_verb && joined(prev, f)) f.kind = prev.kind;
+        }
+    }
+
+    bool joined(const Figure& a, const Figure& b) const {
+        if (b.first_word < 1 || b.first_word <= a.last_word) return false;
+        const std::string& w1 = words_[b.first_word - 1].lower;
+        if (w1 == "and") return b.first_word - a.last_word <= 6;
+        if (w1 == "as" && b.first_word >= 3 && words_[b.first_word - 2].lower == "well" &&
+            words_[b.first_word - 3].lower == "as")
+            return b.first_word - a.last_word <= 9;
+        return false;
+    }
+
+    static void add(Count& c, const Quantity& q, bool exact_known) {
+        const bool was = mentioned(c);
+        c.low += q.low;
+        c.high += q.high;
+        c.vague = c.vague || q.vague || !exact_known;
+        if (exact_known) c.value = (was && c.value ? *c.value : 0) + q.value;
+        else if (!was) c.value.reset();
+    }
+
+    CasualtyReport report() {
+        CasualtyReport r;
+        for (const auto& f : figures_) {
+            if (f.breakdown) continue;
+            switch (f.kind) {
+                case Kind::killed: add(r.counts.killed, f.q, true); break;
+                case Kind::injured: add(r.counts.injured, f.q, true); break;
+                case Kind::captured: add(r.counts.captured, f.q, true); break;
+                case Kind::killed_or_injured: {
+                    // The split is unknown: each of killed and injured is somewhere in 0..N.
+                    Quantity open = f.q;
+                    open.low = 0;
+                    add(r.counts.killed, open, false);
+                    add(r.counts.injured, open, false);
+                    break;
+                }
+                case Kind::none: continue;
+            }
+            if (r.victims.empty()) {
+                const auto phrase = text_.substr(f.q.begin, f.noun_end - f.q.begin);
+                r.victims = std::string(victim_category(phrase));
+                r.victims_begin = f.q.begin;
+                r.victims_end = f.noun_end;
+            }
+        }
+        return r;
+    }
+
+    std::string_view text_;
+    std::vector<TextWord> words_;
+    std::vector<Figure> figures_;
+};
+
+}  // namespace
+
+bool mentioned(const Count& c) { return c.value.has_value() || c.high > 0; }
+
+bool CasualtyReport::any() const {
+    return mentioned(counts.killed) || mentioned(counts.injured) || mentioned(counts.captured);
+}
+
+CasualtyReport find_casualties(std::string_view sentence) { return Scanner(sentence).run(); }
+
+bool is_cumulative(std::string_view sentence) {
+    const std::string low = lower(sentence);
+    for (auto m : kCumulativeMarkers)
+        if (low.find(m) != std::string::npos) return true;
+    // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
+    for (const auto& d : find_dates(sentence, std::nullopt))
+        if (d.starts_period) return true;
+    return false;
+}
+
+}  // namespace incimap

@@ -1,1 +1,0 @@
-// stage extract: sources arrive here

@@ -1,0 +1,237 @@
+#include "extract/extractor.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "extract/actors.hpp"
+#include "extract/casualties.hpp"
+#include "extract/event_mention.hpp"
+#include "extract/incident_json.hpp"
+#include "extract/mention_merge.hpp"
+#include "gazetteer/context_hints.hpp"
+#include "text/dates.hpp"
+#include "text/sentences.hpp"
+
+namespace incimap {
+
+namespace {
+
+// Openings that tie a sentence to the event of the sentence before it.
+constexpr std::array<std::string_view, 9> kContinuations{{
+    "as a result", "the attack", "the explosion", "the blast", "the ambush", "they were",
+    "it ", "the bombing", "the clashes"}};
+
+// Words that mark an event as recalled from before the news of the day.
+constexpr std::array<std::string_view, 10> kRecallMarkers{{
+    "came after", "comes after", "a month after", "weeks after", "earlier", "previous",
+    "the deadliest", "in the beginning of", "at the time", "the last time"}};
+
+// Words that deny the event happened: "never get drone attacks", "not immediately clear".
+constexpr std::array<std::string_view, 4> kNegations{{" never ", " did not ", " no one ", " not been "}};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool contains_any(const std::string& low, const auto& table) {
+    for (std::string_view t : table)
+        if (low.find(t) != std::string::npos) return true;
+    return false;
+}
+
+bool starts_with_any(const std::string& low, const auto& table) {
+    for (std::string_view t : table)
+        if (low.starts_with(t)) return true;
+    return false;
+}
+
+// ", while " joins two events in one sentence ("nine were killed in an attack ..., while in
+// November another attack left five dead").
+std::vector<std::pair<std::string, std::size_t>> clauses(const Sentence& s) {
+    std::vector<std::pair<std::string, std::size_t>> out;
+    std::size_t from = 0;
+    const std::string& t = s.text;
+    for (std::size_t pos = t.find(", while "); pos != std::string::npos;
+         pos = t.find(", while ", pos + 1)) {
+        out.emplace_back(t.substr(from, pos - from), s.offset + from);
+        from = pos + 2;
+    }
+    out.emplace_back(t.substr(from), s.offset + from);
+    return out;
+}
+
+// The date of the event, skipping dates of the report itself ("On June 25, ISIS announced",
+// "a monitor reported early Monday") and the starts of periods.
+const DateMention* event_date(const std::vector<DateMention>& dates, const std::string& low) {
+    for (const DateMention& d : dates) {
+        if (d.starts_period) continue;
+        const std::string after = low.substr(d.end, 40);
+        const std::string before = low.substr(d.begin >= 25 ? d.begin - 25 : 0,
+                                               d.begin >= 25 ? 25 : d.begin);
+        bool report = false;
+        for (std::string_view verb : {"announced", "said", "reported", "claimed", "stated"}) {
+            const auto a = after.find(verb);
+            if (a != std::string::npos && a < 30 && after.substr(0, a).find(" that") == std::string::npos &&
+                after.substr(0, a).find("killed") == std::string::npos)
+                report = report || (after.find(',') != std::string::npos && after.find(',') < a);
+            if (before.find(verb) != std::string::npos) report = true;
+        }
+        if (!report) return &d;
+    }
+    return nullptr;
+}
+
+std::string pick_actor(const std::string& text, const CasualtyReport& cas) {
+    for (const ActorMention& a : find_actors(text)) {
+        const bool in_victims = a.begin >= cas.victims_begin && a.end <= cas.victims_end &&
+                                cas.victims_end > cas.victims_begin;
+        if (!in_victims) return std::string(a.actor);
+    }
+    return {};
+}
+
+std::string describe_victims(const std::string& text, const CasualtyReport& cas) {
+    if (cas.victims.empty()) return {};
+    std::string v = cas.victims;
+    if (cas.victims_end > cas.victims_begin)
+        for (const ActorMention& a : find_actors(
+                 std::string_view(text).substr(cas.victims_begin, cas.victims_end - cas.victims_begin)))
+            return v + " (" + std::string(a.actor) + ")";
+    return v;
+}
+
+// Fill counts that the earlier mention lacks; a count it already has means another event.
+bool attach_counts(EventMention& m, const CasualtyReport& cas) {
+    auto fits = [](const Count& have, const Count& add) { return !mentioned(add) || !mentioned(have); };
+    if (!fits(m.counts.killed, cas.counts.killed) || !fits(m.counts.injured, cas.counts.injured) ||
+        !fits(m.counts.captured, cas.counts.captured))
+        return false;
+    if (mentioned(cas.counts.killed)) m.counts.killed = cas.counts.killed;
+    if (mentioned(cas.counts.injured)) m.counts.injured = cas.counts.injured;
+    if (mentioned(cas.counts.captured)) m.counts.captured = cas.counts.captured;
+    if (m.victims.empty()) m.victims = cas.victims;
+    return true;
+}
+
+}  // namespace
+
+std::vector<Incident> Extractor::extract(const Article& article) const {
+    const std::vector<Sentence> sentences = news_sentences(article.text);
+    std::string news_text;
+    for (const Sentence& s : sentences) news_text += s.text + "\n";
+
+    ArticlePlaceContext place_context;
+    place_context.text = news_text;
+    for (const GovernorateHint& h : governorate_hints(news_text, gazetteer_))
+        place_context.admin1_pcodes.push_back(h.pcode);
+
+    std::vector<EventMention> mentions;
+    std::vector<EventMention> headline_mentions;
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+        const Sentence& sentence = sentences[si];
+        // Another country's story: its places come from that country, never from Syria.
+        std::string foreign;
+        {
+            const auto counts = country_mentions(sentence.text);
+            int other = 0;
+            for (const auto& [code, n] : counts)
+                if (code != "SY" && n > other) {
+                    other = n;
+                    foreign = code;
+                }
+            if (counts.contains("SY")) foreign.clear();
+        }
+        // A tally marker anywhere in the sentence covers all its clauses ("during the same
+        // period, four civilians ... were killed, while 633 members died").
+        if (is_cumulative(sentence.text)) continue;
+        for (const auto& [clause, offset] : clauses(sentence)) {
+            const std::string low = " " + lower(clause) + " ";
+            if (is_cumulative(clause) || contains_any(low, kNegations)) continue;
+            std::vector<EventCue> cues = find_event_cues(clause);
+            std::erase_if(cues, [](const EventCue& c) { return c.aggregate; });
+            const CasualtyReport cas = find_casualties(clause);
+            const bool continuation = starts_with_any(low.substr(1), kContinuations);
+            EventMention* previous = mentions.empty() || sentence.headline ? nullptr : &mentions.back();
+            const bool previous_close = previous && si <= previous->last_sentence + 2;
+            if (cues.empty()) {
+                if (cas.any() && previous_close && attach_counts(*previous, cas))
+                    previous->last_sentence = si;
+                continue;
+            }
+            const EventCue* cue = most_specific(cues);
+            if (!cas.any() && !has_attack_verb(clause)) {
+                // "The explosion was the result of an anti-tank land mine": names the means.
+                if (continuation && previous_close &&
+                    cue->type->specificity > previous->type->specificity)
+                    previous->type = cue->type;
+                continue;
+            }
+            if (continuation && previous_close && cas.any() && attach_counts(*previous, cas)) {
+                if (cue->type->specificity > previous->type->specificity) previous->type = cue->type;
+                previous->last_sentence = si;
+                continue;
+            }
+            EventMention m;
+            m.type = cue->type;
+            m.counts = cas.counts;
+            m.victims = describe_victims(clause, cas);
+            m.actor = pick_actor(clause, cas);
+            const auto dates = find_dates(clause, article.published);
+            const std::string low_clause = lower(clause);
+            if (const DateMention* d = event_date(dates, low_clause)) {
+                m.has_date_words = true;
+                m.date = d->date;
+                m.date_precision = d->precision;
+                m.date_recalls_past = d->recalls_past;
+                m.date_is_recent = d->needs_publication && !d->recalls_past &&
+                                   (d->precision == DatePrecision::day || !d->date) &&
+                                   low_clause.substr(d->begin, d->end - d->begin).find_first_of(
+                                       "0123456789") == std::string::npos;
+            }
+            m.recall_markers = contains_any(low, kRecallMarkers);
+            m.where = linker_.link(clause, place_context, foreign);
+            if (!m.where && !foreign.empty()) {
+                PlaceRef abroad;
+                abroad.country_code = foreign;
+                abroad.geo_precision = 3;
+                m.where = abroad;
+            }
+            m.evidence = sentence.text;
+            m.offset = offset;
+            m.sentence_index = m.last_sentence = si;
+            (sentence.headline ? headline_mentions : mentions).push_back(std::move(m));
+        }
+    }
+
+    std::vector<EventMention> events = merge_mentions(std::move(mentions));
+    apply_headlines(events, headline_mentions);
+    assign_roles(events, article.published);
+
+    std::vector<Incident> out;
+    for (const EventMention& e : events) {
+        if (e.where && e.where->country_code.empty()) continue;
+        Incident in;
+        in.article_id = article.id;
+        in.event_type = std::string(e.type->code);
+        in.sub_event_type = std::string(e.type->acled_sub_event_type);
+        in.incident_id = make_incident_id(article.id, e.offset, in.event_type);
+        in.role = e.role;
+        in.event_date = e.date;
+        in.date_precision = e.date ? e.date_precision : DatePrecision::unknown;
+        in.casualties = e.counts;
+        in.actor = e.actor;
+        in.victims = e.victims;
+        if (e.where) in.where = *e.where;
+        in.evidence = e.evidence;
+        in.evidence_offset = e.offset;
+        in.confidence = confidence(e);
+        out.push_back(std::move(in));
+    }
+    return out;
+}
+
+}  // namespace incimap

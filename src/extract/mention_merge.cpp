@@ -1,0 +1,198 @@
+#include "extract/mention_merge.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "extract/casualties.hpp"
+#include "gazetteer/resolver.hpp"
+
+namespace incimap {
+
+namespace {
+
+// Mentions farther apart than this many sentences merge only when their counts match exactly.
+constexpr std::size_t kMergeWindow = 3;
+// Two points of one event: near/offset points of the same town fall within this.
+constexpr double kSamePlaceKm = 25.0;
+// An event more than this many days before publication is recalled, not news (ACLED codes
+// weekly; a week-old event is no longer the report's news).
+constexpr long kNewsWindowDays = 6;
+
+bool generic(const EventType* t) {
+    return t->code == "attack" || t->code == "armed_clash" || t->code == "other_explosion";
+}
+
+bool types_fit(const EventType* a, const EventType* b) {
+    if (a == b || generic(a) || generic(b)) return true;
+    return false;
+}
+
+bool counts_fit(const Count& a, const Count& b) {
+    if (a.value && b.value && !a.vague && !b.vague) return *a.value == *b.value;
+    return true;
+}
+
+bool exact_equal(const Count& a, const Count& b) {
+    return a.value && b.value && !a.vague && !b.vague && *a.value == *b.value && *a.value > 0;
+}
+
+bool places_fit(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
+    if (!a || !b || !a->place || !b->place) return true;
+    if (a->country_code != b->country_code) return false;
+    // A wide region ("the Syrian desert", a governorate) contains the finer place if it
+    // shares the governorate, or says nothing about it.
+    auto wide = [](const PlaceRef& p) { return p.geo_precision == 3; };
+    if (wide(*a) || wide(*b)) {
+        const std::string& x = a->admin.admin1_pcode;
+        const std::string& y = b->admin.admin1_pcode;
+        const bool a_region = wide(*a) && a->place->feature_type != "governorate";
+        const bool b_region = wide(*b) && b->place->feature_type != "governorate";
+        return a_region || b_region || x.empty() || y.empty() || x == y;
+    }
+    return a->place->id == b->place->id || great_circle_km(a->point, b->point) <= kSamePlaceKm;
+}
+
+bool dates_fit(const EventMention& a, const EventMention& b) {
+    if (a.date_recalls_past != b.date_recalls_past && a.has_date_words && b.has_date_words)
+        return false;
+    if (a.date && b.date) {
+        const long gap = std::labs(a.date->days_since_epoch() - b.date->days_since_epoch());
+        const bool coarse = a.date_precision != DatePrecision::day ||
+                            b.date_precision != DatePrecision::day;
+        return gap == 0 || (coarse && gap <= 31);
+    }
+    return true;
+}
+
+bool actors_fit(const EventMention& a, const EventMention& b) {
+    return a.actor.empty() || b.actor.empty() || a.actor == b.actor;
+}
+
+bool same_event(const EventMention& a, const EventMention& b) {
+    const bool close = b.sentence_index <= a.last_sentence + kMergeWindow;
+    const bool echo = exact_equal(a.counts.killed, b.counts.killed) && a.type == b.type;
+    if (!close && !echo) return false;
+    return types_fit(a.type, b.type) && counts_fit(a.counts.killed, b.counts.killed) &&
+           counts_fit(a.counts.injured, b.counts.injured) &&
+           counts_fit(a.counts.captured, b.counts.captured) && places_fit(a.where, b.where) &&
+           dates_fit(a, b) && actors_fit(a, b);
+}
+
+void take_count(Count& into, const Count& from) {
+    if (!mentioned(from)) return;
+    const bool into_exact = into.value && !into.vague;
+    const bool from_exact = from.value && !from.vague;
+    if (!mentioned(into) || (from_exact && !into_exact)) into = from;
+}
+
+void absorb(EventMention& into, const EventMention& from) {
+    if (from.type->specificity > into.type->specificity) into.type = from.type;
+    take_count(into.counts.killed, from.counts.killed);
+    take_count(into.counts.injured, from.counts.injured);
+    take_count(into.counts.captured, from.counts.captured);
+    if (from.where && from.where->place &&
+        (!into.where || !into.where->place || from.where->geo_precision < into.where->geo_precision))
+        into.where = from.where;
+    const bool finer_date = from.date && (!into.date || from.date_precision < into.date_precision);
+    if (finer_date || (!into.has_date_words && from.has_date_words)) {
+        into.date = from.date;
+        into.date_precision = from.date_precision;
+        into.has_date_words = from.has_date_words;
+        into.date_recalls_past = from.date_recalls_past;
+        into.date_is_recent = from.date_is_recent;
+    }
+    into.recall_markers = into.recall_markers && from.recall_markers;
+    if (into.actor.empty()) into.actor = from.actor;
+    if (into.victims.empty()) into.victims = from.victims;
+    into.last_sentence = std::max(into.last_sentence, from.last_sentence);
+    into.support += from.support;
+}
+
+}  // namespace
+
+std::vector<EventMention> merge_mentions(std::vector<EventMention> mentions) {
+    std::vector<EventMention> events;
+    for (EventMention& m : mentions) {
+        bool merged = false;
+        for (auto it = events.rbegin(); it != events.rend(); ++it)
+            if (same_event(*it, m)) {
+                absorb(*it, m);
+                merged = true;
+                break;
+            }
+        if (!merged) events.push_back(std::move(m));
+    }
+    // A lead that sums several events of the article ("Five killed by landmines" before the
+    // 3 and the 2) is their summary, not one more event.
+    std::vector<EventMention> kept;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const EventMention& e = events[i];
+        bool summary = false;
+        if (e.counts.killed.value && (!e.where || e.where->geo_precision == 3)) {
+            int sum = 0, parts = 0;
+            for (std::size_t j = 0; j < events.size(); ++j)
+                if (j != i && events[j].type == e.type && events[j].counts.killed.value) {
+                    sum += *events[j].counts.killed.value;
+                    ++parts;
+                }
+            summary = parts >= 2 && sum == *e.counts.killed.value;
+        }
+        if (!summary) kept.push_back(e);
+    }
+    return kept;
+}
+
+void apply_headlines(std::vector<EventMention>& events, const std::vector<EventMention>& headlines) {
+    for (const EventMention& h : headlines)
+        for (EventMention& e : events) {
+            if (!types_fit(e.type, h.type) || !counts_fit(e.counts.killed, h.counts.killed) ||
+                !places_fit(e.where, h.where))
+                continue;
+            const bool counts_agree = exact_equal(e.counts.killed, h.counts.killed);
+            if (!counts_agree && &e != &events.front()) continue;
+            e.headline_support = true;
+            if (h.type->specificity > e.type->specificity && counts_agree) e.type = h.type;
+            if (e.actor.empty()) e.actor = h.actor;
+            break;
+        }
+}
+
+void assign_roles(std::vector<EventMention>& events, const std::optional<Date>& published) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        EventMention& e = events[i];
+        bool background;
+        if (e.date && published) {
+            // The end of the period the date names must fall in the news window.
+            Date end = *e.date;
+            // "last week" already names the day a week back: no widening.
+            if (e.date_precision == DatePrecision::month)
+                end = Date{end.year, end.month, days_in_month(end.year, end.month)};
+            if (e.date_precision == DatePrecision::year) end = Date{end.year, 12, 31};
+            background = published->days_since_epoch() - end.days_since_epoch() > kNewsWindowDays;
+        } else if (e.has_date_words) {
+            // Unresolved: judge by the words. A calendar date other than the lead's is recalled.
+            background = e.date_recalls_past ||
+                         (!e.date_is_recent && i > 0 && !e.date) ||
+                         (e.recall_markers && !e.date_is_recent);
+        } else {
+            background = e.recall_markers;
+        }
+        e.role = background ? IncidentRole::background : IncidentRole::current;
+    }
+}
+
+double confidence(const EventMention& e) {
+    double c = 0.35;
+    if (e.where && e.where->place) c += e.where->geo_precision == 1   ? 0.2
+                                        : e.where->geo_precision == 2 ? 0.15
+                                                                      : 0.05;
+    if (e.date) c += 0.1;
+    const auto exact = [](const Count& n) { return n.value && !n.vague; };
+    if (exact(e.counts.killed) || exact(e.counts.injured) || exact(e.counts.captured)) c += 0.1;
+    if (!generic(e.type)) c += 0.1;
+    c += std::min(0.1, 0.05 * (e.support - 1));
+    if (e.headline_support) c += 0.05;
+    return std::clamp(c, 0.0, 1.0);
+}
+
+}  // namespace incimap

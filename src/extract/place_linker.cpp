@@ -1,0 +1,278 @@
+#include "extract/place_linker.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <numbers>
+
+#include "text/numbers.hpp"
+
+namespace incimap {
+
+namespace {
+
+constexpr double kEarthRadiusKm = 6371.0088;  // IUGG mean radius
+
+// A village resolved farther than this from the place that frames it ("X area in Y",
+// "X, south of Y") is a homonym, not the place meant.
+constexpr double kFrameKm = 60.0;
+
+struct Bearing {
+    std::string_view word;
+    double degrees;
+};
+// Compass words, longest first so that "southeast" is not read as "south".
+constexpr std::array<Bearing, 8> kBearings{{
+    {"northeast", 45}, {"northwest", 315}, {"southeast", 135}, {"southwest", 225},
+    {"north", 0},      {"south", 180},     {"east", 90},       {"west", 270},
+}};
+
+// Words after a governorate name that make it an area: "Raqqa province", "Homs countryside".
+constexpr std::array<std::string_view, 5> kAreaSuffixes{{
+    " province", " governorate", " countryside", " desert", " region"}};
+// ... and before it: "countryside of Homs", "rural Idlib", "eastern Deir Ezzor".
+constexpr std::array<std::string_view, 12> kAreaPrefixes{{
+    "countryside of ", "province of ", "governorate of ", "rural ", "eastern ", "western ",
+    "northern ", "southern ", "central ", "northeastern ", "southeastern ", "northwestern "}};
+constexpr std::array<std::string_view, 11> kNearPrefixes{{
+    "near ", "near the town of ", "near the city of ", "near the village of ", "outskirts of ",
+    "close to ", "vicinity of ", "near the ", "around ", "outside ", "on the outskirts of "}};
+constexpr std::array<std::string_view, 5> kSettlementWords{{" city", " town", " village", " area", " desert"}};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool ends_with_any(std::string_view s, const auto& table, std::string_view* which = nullptr) {
+    for (std::string_view t : table)
+        if (s.ends_with(t)) {
+            if (which) *which = t;
+            return true;
+        }
+    return false;
+}
+bool starts_with_any(std::string_view s, const auto& table) {
+    for (std::string_view t : table)
+        if (s.starts_with(t)) return true;
+    return false;
+}
+
+bool is_settlement(const Place& p) {
+    static constexpr std::array<std::string_view, 6> kinds{
+        "city", "town", "village", "neighbourhood", "camp", "other"};
+    return std::find(kinds.begin(), kinds.end(), p.feature_type) != kinds.end();
+}
+
+// One place phrase of the sentence and how it frames its place.
+struct Phrase {
+    std::size_t begin = 0;  // span of the whole phrase as written ("south of the Palmyra city")
+    std::size_t end = 0;
+    const Mention* mention = nullptr;
+    int precision = 1;
+    bool governorate_level = false;
+    bool road = false;
+    std::optional<double> bearing;
+    double offset_km = 0;
+    const Mention* frame = nullptr;  // "X area in Y": Y
+    bool origin = false;             // "from X": where an attack came from, not where it hit
+    const Place* place = nullptr;
+    LonLat point;
+};
+
+double distance_km(LonLat a, LonLat b) { return great_circle_km(a, b); }
+
+}  // namespace
+
+LonLat destination(LonLat from, double bearing_deg, double km) {
+    const double d = km / kEarthRadiusKm;
+    const double th = bearing_deg * std::numbers::pi / 180.0;
+    const double p1 = from.lat * std::numbers::pi / 180.0;
+    const double l1 = from.lon * std::numbers::pi / 180.0;
+    const double p2 = std::asin(std::sin(p1) * std::cos(d) + std::cos(p1) * std::sin(d) * std::cos(th));
+    const double l2 = l1 + std::atan2(std::sin(th) * std::sin(d) * std::cos(p1),
+                                      std::cos(d) - std::sin(p1) * std::sin(p2));
+    return {l2 * 180.0 / std::numbers::pi, p2 * 180.0 / std::numbers::pi};
+}
+
+std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
+                                          const ArticlePlaceContext& context,
+                                          const std::string& foreign_country) const {
+    const std::vector<Mention> mentions = gazetteer_.find_mentions(sentence);
+    const std::string low = lower(sentence);
+    std::vector<Phrase> phrases;
+    for (const Mention& m : mentions) {
+        if (m.places.empty()) continue;
+        Phrase ph;
+        ph.mention = &m;
+        ph.begin = m.begin;
+        ph.end = m.end;
+        const std::string_view before = std::string_view(low).substr(0, m.begin);
+        const std::string_view after = std::string_view(low).substr(m.end);
+        bool any_settlement = false, any_road = false, all_country = true;
+        for (const Place* p : m.places) {
+            any_settlement = any_settlement || is_settlement(*p);
+            any_road = any_road || p->feature_type == "road";
+            all_country = all_country && p->feature_type == "country";
+        }
+        if (all_country) continue;
+        // Acronyms ("SOHR", "SANA", "SAA") name organisations, not the villages they spell.
+        if (m.text.size() <= 6 && std::none_of(m.text.begin(), m.text.end(), [](char c) {
+                return std::islower(static_cast<unsigned char>(c));
+            }))
+            continue;  // "Syria's eastern Homs countryside": Syria frames, not places
+        ph.origin = before.ends_with("from ") || before.ends_with("from the ");
+        std::string_view suffix;
+        const bool area_after = starts_with_any(after, kAreaSuffixes) &&
+                                !after.starts_with(" desert") ;
+        const bool area_before = ends_with_any(before, kAreaPrefixes);
+        const Place* gov = gazetteer_.governorate(m.text);
+        if (gov && (area_after || area_before || !any_settlement)) {
+            ph.governorate_level = true;
+            ph.precision = 3;
+            ph.place = gov;
+            ph.point = gov->point;
+            for (std::string_view s : kAreaSuffixes)
+                if (after.starts_with(s)) ph.end = m.end + s.size();
+        } else if (any_road) {
+            ph.road = true;
+            ph.precision = 2;
+        } else if (ends_with_any(before, kNearPrefixes, &suffix)) {
+            ph.precision = 2;
+            ph.begin = m.begin - suffix.size();
+        }
+        // Compass offsets: "south of the Palmyra city", "20 km east of X".
+        if (!ph.governorate_level) {
+            std::string_view b = before;
+            for (std::string_view filler : {"the city of ", "the town of ", "the village of ", "the "})
+                if (b.ends_with(filler)) {
+                    b.remove_suffix(filler.size());
+                    break;
+                }
+            if (b.ends_with(" of ") || b.ends_with("of ")) {
+                std::string_view head = b.substr(0, b.size() - 3);
+                while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+                for (const auto& br : kBearings)
+                    if (head.ends_with(br.word)) {
+                        ph.bearing = br.degrees;
+                        ph.offset_km = kDefaultOffsetKm;
+                        ph.precision = 2;
+                        ph.begin = head.size() - br.word.size();
+                        // "20 km east of", "15 kilometers southeast of"
+                        const auto words = text_words(head.substr(0, ph.begin));
+                        if (words.size() >= 2) {
+                            const auto& unit = words.back().lower;
+                            if (unit == "km" || unit.starts_with("kilomet"))
+                                if (auto n = parse_cardinal(words[words.size() - 2].lower)) {
+                                    ph.offset_km = *n;
+                                    ph.begin = words[words.size() - 2].begin;
+                                }
+                        }
+                        break;
+                    }
+            }
+        }
+        for (std::string_view s : kSettlementWords)
+            if (after.starts_with(s) && !ph.governorate_level) {
+                ph.end = m.end + s.size();
+                if (s == " area" || s == " desert") ph.precision = std::max(ph.precision, 2);
+            }
+        phrases.push_back(ph);
+    }
+    // "X area in Y", "X area of Y", "X, in Y": Y frames X.
+    for (std::size_t i = 0; i + 1 < phrases.size(); ++i) {
+        const std::string_view gap =
+            std::string_view(low).substr(phrases[i].end, phrases[i + 1].begin - phrases[i].end);
+        if (gap == " in " || gap == " of " || gap == ", in " || gap == " in the " ||
+            gap == ", " || gap == " area in " || gap == " area of ")
+            phrases[i].frame = phrases[i + 1].mention;
+    }
+
+    ResolveContext base;
+    base.text = std::string(sentence) + "\n" + context.text;
+    base.admin1_pcodes = context.admin1_pcodes;
+
+    // Resolve framing places first so that the framed ones can be placed near them.
+    auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
+                       const std::vector<std::string>& extra_admin1) -> const Place* {
+        ResolveContext ctx = base;
+        ctx.nearby = nearby;
+        ctx.admin1_pcodes.insert(ctx.admin1_pcodes.begin(), extra_admin1.begin(), extra_admin1.end());
+        for (const Candidate& c : resolver_.resolve(m.text, ctx)) {
+            const bool foreign = c.place.country_code != "SY";
+            // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
+            if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > kFrameKm) continue;
+            if (!foreign_country.empty() ? c.place.country_code == foreign_country : !foreign)
+                return gazetteer_.by_id(c.place.id) ? gazetteer_.by_id(c.place.id) : nullptr;
+        }
+        return nullptr;
+    };
+    std::vector<LonLat> anchors;
+    for (Phrase& ph : phrases) {
+        if (ph.place) continue;
+        std::vector<LonLat> nearby;
+        std::vector<std::string> hints;
+        if (ph.frame) {
+            if (const Place* f = resolve(*ph.frame, {}, {})) {
+                nearby.push_back(f->point);
+                if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
+            }
+        }
+        ph.place = resolve(*ph.mention, nearby, hints);
+        if (ph.place && ph.frame && !nearby.empty() &&
+            distance_km(ph.place->point, nearby.front()) > kFrameKm)
+            ph.place = nullptr;  // a homonym far from its frame
+        if (ph.place) {
+            ph.point = ph.place->point;
+            if (!ph.road && ph.place->precision_km > 25) ph.precision = 3;
+            if (ph.frame && ph.precision == 1) ph.precision = 2;
+            if (ph.precision <= 2 && !ph.road) anchors.push_back(ph.point);
+        }
+    }
+    // A named place far from every other place the sentence names is a homonym too.
+    for (Phrase& ph : phrases) {
+        if (!ph.place || ph.governorate_level || ph.road || anchors.size() < 2) continue;
+        double nearest = 1e9;
+        for (const LonLat& a : anchors) {
+            const double d = distance_km(a, ph.point);
+            if (d > 0.01) nearest = std::min(nearest, d);
+        }
+        if (nearest > 2 * kFrameKm && nearest < 1e9) ph.place = nullptr;
+    }
+
+    // A place that only frames a finer one ("al-Sukhna" in "al-Tayba area in al-Sukhna") is
+    // not the event's place while the finer one resolved.
+    std::vector<const Mention*> framing;
+    for (const Phrase& ph : phrases)
+        if (ph.place && ph.frame) framing.push_back(ph.frame);
+    const Phrase* best = nullptr;
+    for (const Phrase& ph : phrases) {
+        if (!ph.place || ph.origin) continue;
+        if (std::find(framing.begin(), framing.end(), ph.mention) != framing.end()) continue;
+        if (!best || ph.precision < best->precision ||
+            (ph.precision == best->precision && ph.place->precision_km < best->place->precision_km))
+            best = &ph;
+    }
+    if (!best) return std::nullopt;
+
+    PlaceRef ref;
+    ref.text = std::string(sentence.substr(best->begin, best->end - best->begin));
+    ref.place = *best->place;
+    ref.geo_precision = best->precision;
+    ref.point = best->bearing ? destination(best->point, *best->bearing, best->offset_km)
+                              : best->point;
+    ref.country_code = best->place->country_code.empty() ? "SY" : best->place->country_code;
+    if (best->governorate_level) {
+        ref.admin.admin1_name = best->place->admin.admin1_name.empty() ? best->place->name
+                                                                        : best->place->admin.admin1_name;
+        ref.admin.admin1_pcode = best->place->admin.admin1_pcode;
+    } else if (ref.country_code == "SY") {
+        ref.admin = gazetteer_.admin_at(ref.point);
+        if (ref.admin.empty()) ref.admin = best->place->admin;
+    }
+    return ref;
+}
+
+}  // namespace incimap

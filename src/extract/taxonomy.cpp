@@ -1,0 +1,165 @@
+#include "extract/taxonomy.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace incimap {
+
+namespace {
+
+// Our event types and their ACLED mapping. ACLED names are from the ACLED Codebook (2019+),
+// "Definitions of ACLED event and sub-event types"; see docs/taxonomy.md for the cases where
+// ACLED splits differently (e.g. an ambush is a Battle in ACLED unless it targets civilians).
+const std::vector<EventType> kEventTypes = {
+    {"landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED", 90},
+    {"car_bomb", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92},
+    {"suicide_bomb", "Explosions/Remote violence", "Suicide bomb", 95},
+    {"ied", "Explosions/Remote violence", "Remote explosive/landmine/IED", 85},
+    {"air_strike", "Explosions/Remote violence", "Air/drone strike", 80},
+    {"shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack", 75},
+    {"execution", "Violence against civilians", "Attack", 72},
+    {"assassination", "Violence against civilians", "Attack", 70},
+    {"abduction", "Violence against civilians", "Abduction/forced disappearance", 68},
+    {"arrest", "Strategic developments", "Arrests", 66},
+    {"ambush", "Battles", "Armed clash", 60},
+    {"armed_clash", "Battles", "Armed clash", 50},
+    {"other_explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED", 40},
+    // An attack the report does not describe further: ACLED codes it as an armed clash when
+    // armed forces are hit, as an attack on civilians otherwise (docs/taxonomy.md).
+    {"attack", "Battles", "Armed clash", 10},
+};
+
+struct Keyword {
+    std::string_view phrase;  // lower case; '*' at the end allows any ending
+    std::string_view code;
+    bool aggregate;           // the plural of a generic word: usually a tally, not one event
+};
+
+// The ONE keyword table. Words chosen from the wording of Syrian Observatory, SANA, AFP and
+// Reuters reports and from ACLED's sub-event definitions; longest phrase wins where they overlap.
+const std::array<Keyword, 70> kKeywords{{
+    {"landmine*", "landmine", false},         {"land mine*", "landmine", false},
+    {"anti-tank mine*", "landmine", false},   {"mine explosion*", "landmine", false},
+    {"explosive remnant*", "landmine", false}, {"unexploded ordnance", "landmine", false},
+    {"war remnant*", "landmine", false},      {"leftover mine*", "landmine", false},
+    {"booby trap*", "ied", false},            {"booby-trap*", "ied", false},
+    {"ied", "ied", false},                    {"ieds", "ied", false},
+    {"improvised explosive*", "ied", false},  {"roadside bomb*", "ied", false},
+    {"explosive device*", "ied", false},      {"bombs planted", "ied", false},
+    {"bomb planted", "ied", false},           {"sticky bomb*", "ied", false},
+    {"car bomb*", "car_bomb", false},         {"booby-trapped car*", "car_bomb", false},
+    {"booby-trapped vehicle*", "car_bomb", false}, {"vbied*", "car_bomb", false},
+    {"suicide bomb*", "suicide_bomb", false}, {"suicide attack*", "suicide_bomb", false},
+    {"blew himself up", "suicide_bomb", false}, {"blew herself up", "suicide_bomb", false},
+    {"suicide vest*", "suicide_bomb", false}, {"airstrike*", "air_strike", false},
+    {"air strike*", "air_strike", false},     {"air raid*", "air_strike", false},
+    {"warplane*", "air_strike", false},       {"drone strike*", "air_strike", false},
+    {"drone attack*", "air_strike", false},   {"bombardment", "shelling", false},
+    {"shelling", "shelling", false},          {"shelled", "shelling", false},
+    {"artillery", "shelling", false},         {"mortar*", "shelling", false},
+    {"rocket attack*", "shelling", false},    {"missile attack*", "shelling", false},
+    {"executed", "execution", false},         {"execution", "execution", false},
+    {"executions", "execution", true},        {"beheaded", "execution", false},
+    {"assassinat*", "assassination", false},  {"shot dead", "assassination", false},
+    {"gunmen", "assassination", false},       {"abduct*", "abduction", false},
+    {"kidnap*", "abduction", false},          {"arrested", "arrest", false},
+    {"detained", "arrest", false},            {"arrest campaign", "arrest", false},
+    {"ambush", "ambush", false},              {"ambushed", "ambush", false},
+    {"ambushes", "ambush", true},             {"clash*", "armed_clash", false},
+    {"fighting", "armed_clash", false},       {"firefight", "armed_clash", false},
+    {"explosion", "other_explosion", false},  {"blast", "other_explosion", false},
+    {"exploded", "other_explosion", false},   {"bombing", "other_explosion", false},
+    {"bombings", "other_explosion", true},    {"attack", "attack", false},
+    {"attacked", "attack", false},            {"attacks", "attack", true},
+    {"offensive", "attack", false},           {"targeted", "attack", false},
+    {"targeting", "attack", false},           {"assault", "attack", false},
+}};
+
+// Past-tense verbs of attack; used with a keyword when no casualty count is given.
+constexpr std::array<std::string_view, 23> kAttackVerbs{{
+    "broke out",
+    "targeted", "targeting", "attacked", "ambushed", "exploded", "struck", "hit", "shelled",
+    "bombed", "stormed", "raided", "clashed", "carried out", "launched", "blew", "detonated",
+    "opened fire", "fired", "killed", "killing", "wounded", "injured"}};
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool word_boundary(const std::string& s, std::size_t pos) {
+    if (pos == 0 || pos >= s.size()) return true;
+    const auto c = static_cast<unsigned char>(s[pos]);
+    return !(std::isalnum(c) || c == '-');
+}
+
+// Where `phrase` (with optional trailing '*') matches whole words in `text` from `from`.
+std::size_t match_at(const std::string& text, std::size_t pos, std::string_view phrase) {
+    const bool prefix = phrase.ends_with('*');
+    const auto body = prefix ? phrase.substr(0, phrase.size() - 1) : phrase;
+    if (text.compare(pos, body.size(), body) != 0) return 0;
+    std::size_t end = pos + body.size();
+    if (prefix)
+        while (end < text.size() && std::isalpha(static_cast<unsigned char>(text[end]))) ++end;
+    return word_boundary(text, end) ? end - pos : 0;
+}
+
+}  // namespace
+
+const std::vector<EventType>& event_types() { return kEventTypes; }
+
+const EventType* event_type(std::string_view code) {
+    for (const auto& t : kEventTypes)
+        if (t.code == code) return &t;
+    return nullptr;
+}
+
+std::vector<EventCue> find_event_cues(std::string_view sentence) {
+    const std::string text = lower(sentence);
+    std::vector<EventCue> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!(i == 0 || word_boundary(text, i - 1)) ||
+            !std::isalnum(static_cast<unsigned char>(text[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t best = 0;
+        const Keyword* hit = nullptr;
+        for (const auto& k : kKeywords)
+            if (auto n = match_at(text, i, k.phrase); n > best) {
+                best = n;
+                hit = &k;
+            }
+        if (hit) {
+            out.push_back({event_type(hit->code), i, i + best, hit->aggregate});
+            i += best;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+const EventCue* most_specific(const std::vector<EventCue>& cues) {
+    const EventCue* best = nullptr;
+    for (const auto& c : cues)
+        if (!best || c.type->specificity > best->type->specificity) best = &c;
+    return best;
+}
+
+bool has_attack_verb(std::string_view sentence) {
+    const std::string text = lower(sentence);
+    for (auto verb : kAttackVerbs) {
+        for (std::size_t pos = text.find(verb); pos != std::string::npos;
+             pos = text.find(verb, pos + 1))
+            if ((pos == 0 || word_boundary(text, pos - 1)) && word_boundary(text, pos + verb.size()))
+                return true;
+    }
+    return false;
+}
+
+}  // namespace incimap

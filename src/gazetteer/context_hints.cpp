@@ -1,0 +1,211 @@
+#include "gazetteer/context_hints.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace incimap {
+namespace {
+
+struct Word {
+    std::string_view text;
+    bool break_after = false;  // punctuation follows: a phrase does not run on past it
+};
+
+bool is_word_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    // Bytes >= 0x80 belong to UTF-8 letters (Arabic names, diacritics): keep them in words.
+    return u >= 0x80 || std::isalnum(u) || c == '-' || c == '\'';
+}
+
+std::vector<Word> split_words(std::string_view text) {
+    std::vector<Word> words;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!is_word_byte(text[i])) {
+            const char c = text[i];
+            if (!words.empty() && c != ' ' && c != '\t') words.back().break_after = true;
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < text.size() && is_word_byte(text[j])) ++j;
+        std::string_view w = text.substr(i, j - i);
+        while (!w.empty() && (w.front() == '-' || w.front() == '\'')) w.remove_prefix(1);
+        while (!w.empty() && (w.back() == '-' || w.back() == '\'')) w.remove_suffix(1);
+        if (w.ends_with("'s")) w.remove_suffix(2);  // "Homs's countryside"
+        if (!w.empty()) words.push_back(Word{w, false});
+        i = j;
+    }
+    return words;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+template <std::size_t N>
+bool is_one_of(std::string_view word, const std::array<std::string_view, N>& table) {
+    return std::any_of(table.begin(), table.end(), [&](std::string_view t) { return iequals(word, t); });
+}
+
+// Words that, after a governorate's name, make it an area rather than the city of that name
+// ("Homs countryside", "Raqqa province", "the Homs desert"). Source: the phrasing of SANA, SOHR
+// and Al Mayadeen reports in ../shared/seeds and of the FA-KES corpus.
+constexpr std::array<std::string_view, 6> kAreaAfter = {
+    "countryside", "province", "governorate", "desert", "outskirts", "suburbs"};
+// The same words before "of" and a name: "countryside of Deir Ezzor".
+constexpr std::array<std::string_view, 4> kAreaBeforeOf = {
+    "countryside", "province", "governorate", "outskirts"};
+// Compass and "rural" adjectives before a name: "eastern Homs", "rural Idlib".
+constexpr std::array<std::string_view, 14> kAreaAdjectives = {
+    "eastern", "western", "northern", "southern", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "central",
+    "rural"};
+
+// Lower-case Arabic article prefixes that may start a capitalised name ("al-Hasakah").
+constexpr std::array<std::string_view, 9> kArticlePrefixes = {
+    "al-", "el-", "ar-", "ad-", "as-", "ash-", "at-", "az-", "an-"};
+
+bool starts_capitalised(std::string_view w) {
+    if (w.empty()) return false;
+    const auto c = static_cast<unsigned char>(w.front());
+    if (std::isupper(c) || c >= 0x80) return true;
+    for (std::string_view p : kArticlePrefixes) {
+        if (w.size() > p.size() && w.starts_with(p) &&
+            std::isupper(static_cast<unsigned char>(w[p.size()])))
+            return true;
+    }
+    return false;
+}
+
+// The Damascus governorate (SY01) is the city itself; "Damascus countryside" and "rural Damascus"
+// mean Rural Damascus (Rif Dimashq, SY03). Source: OCHA COD-AB Syria admin-1 P-codes.
+std::string area_pcode(const Place& governorate) {
+    if (governorate.admin.admin1_pcode == "SY01") return "SY03";
+    return governorate.admin.admin1_pcode;
+}
+
+std::string phrase_of(const std::vector<Word>& words, std::size_t first, std::size_t count) {
+    const char* b = words[first].text.data();
+    const char* e = words[first + count - 1].text.data() + words[first + count - 1].text.size();
+    return std::string(b, static_cast<std::size_t>(e - b));
+}
+
+// Longest phrase of up to three words in [first, first + max) that names a governorate; the
+// phrase may not run past punctuation.
+const Place* governorate_in(const std::vector<Word>& words, std::size_t first, std::size_t max,
+                            const Gazetteer& gazetteer, std::string& phrase) {
+    if (first >= words.size() || !starts_capitalised(words[first].text)) return nullptr;
+    std::size_t available = 1;
+    while (available < max && first + available < words.size() &&
+           !words[first + available - 1].break_after)
+        ++available;
+    for (std::size_t n = available; n >= 1; --n) {
+        std::string candidate = phrase_of(words, first, n);
+        if (const Place* g = gazetteer.governorate(candidate)) {
+            phrase = std::move(candidate);
+            return g;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::vector<GovernorateHint> governorate_hints(std::string_view text, const Gazetteer& gazetteer) {
+    const std::vector<Word> words = split_words(text);
+    std::vector<GovernorateHint> hints;
+    auto add = [&](const Place* g, const std::string& phrase, std::string_view cue, bool cue_first) {
+        if (!g) return;
+        // "Damascus governorate" is the city's own governorate; every other cue means an area.
+        const std::string pcode = iequals(cue, "governorate") ? g->admin.admin1_pcode : area_pcode(*g);
+        if (pcode.empty()) return;
+        if (std::any_of(hints.begin(), hints.end(), [&](const auto& h) { return h.pcode == pcode; }))
+            return;
+        hints.push_back({pcode, cue_first ? std::string(cue) + " " + phrase : phrase + " " + std::string(cue)});
+    };
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::string_view w = words[i].text;
+        std::string phrase;
+        if (is_one_of(w, kAreaAfter) && i > 0 && !words[i - 1].break_after) {
+            // Try the longest run of up to three words ending just before the cue.
+            for (std::size_t n = std::min<std::size_t>(3, i); n >= 1; --n) {
+                const std::size_t first = i - n;
+                bool crosses = false;
+                for (std::size_t k = first; k + 1 < i; ++k) crosses = crosses || words[k].break_after;
+                if (crosses || !starts_capitalised(words[first].text)) continue;
+                const std::string candidate = phrase_of(words, first, n);
+                if (const Place* g = gazetteer.governorate(candidate)) {
+                    add(g, candidate, w, false);
+                    break;
+                }
+            }
+        }
+        if (is_one_of(w, kAreaBeforeOf) && i + 2 < words.size() && iequals(words[i + 1].text, "of") &&
+            !words[i].break_after && !words[i + 1].break_after) {
+            add(governorate_in(words, i + 2, 3, gazetteer, phrase), phrase,
+                std::string(w) + " of", true);
+        }
+        if (is_one_of(w, kAreaAdjectives) && !words[i].break_after) {
+            add(governorate_in(words, i + 1, 3, gazetteer, phrase), phrase, w, true);
+        }
+    }
+    return hints;
+}
+
+namespace {
+
+struct CountryWord {
+    std::string_view word;  // matched case-sensitively on word boundaries
+    std::string_view code;
+};
+
+// Words that place a story in a country other than (or in) Syria. Demonyms count because
+// "Iraqi forces" sets the scene as surely as "Iraq". Words shared by stories from several
+// countries ("Hezbollah", "Kurdish") are left out. Source: ISO 3166-1 names and their English
+// demonyms; "West Bank" and "Gaza" are the Palestinian territories (GeoNames country PS).
+constexpr std::array<CountryWord, 27> kCountryWords = {{
+    {"Syria", "SY"}, {"Syrian", "SY"}, {"Syrians", "SY"},
+    {"West Bank", "PS"}, {"Gaza", "PS"}, {"Palestinian", "PS"}, {"Palestinians", "PS"},
+    {"Palestine", "PS"},
+    {"Israel", "IL"}, {"Israeli", "IL"}, {"Israelis", "IL"},
+    {"Iraq", "IQ"}, {"Iraqi", "IQ"}, {"Iraqis", "IQ"},
+    {"Lebanon", "LB"}, {"Lebanese", "LB"},
+    {"Turkey", "TR"}, {"Turkish", "TR"}, {"Türkiye", "TR"}, {"Turks", "TR"},
+    {"Jordan", "JO"}, {"Jordanian", "JO"}, {"Jordanians", "JO"},
+    {"Egypt", "EG"}, {"Egyptian", "EG"},
+    {"Iran", "IR"}, {"Iranian", "IR"},
+}};
+
+bool word_char_at(std::string_view text, std::size_t pos) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    return std::isalnum(c) || c >= 0x80;
+}
+
+int count_word(std::string_view text, std::string_view word) {
+    int n = 0;
+    for (std::size_t pos = text.find(word); pos != std::string_view::npos;
+         pos = text.find(word, pos + word.size())) {
+        const bool left_ok = pos == 0 || !word_char_at(text, pos - 1);
+        const std::size_t end = pos + word.size();
+        const bool right_ok = end >= text.size() || !word_char_at(text, end);
+        if (left_ok && right_ok) ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+std::map<std::string, int> country_mentions(std::string_view text) {
+    std::map<std::string, int> counts;
+    for (const CountryWord& cw : kCountryWords) {
+        if (const int n = count_word(text, cw.word); n > 0) counts[std::string(cw.code)] += n;
+    }
+    return counts;
+}
+
+}  // namespace incimap

@@ -1,0 +1,34 @@
+#pragma once
+// Which incidents go on the map: `--from --to --governorate --role --min-precision`.
+#include <optional>
+#include <string>
+
+#include "core/date.hpp"
+#include "core/incident.hpp"
+
+namespace incimap {
+
+enum class RoleFilter { current, background, all };
+
+struct IncidentFilter {
+    std::optional<Date> from;          // inclusive; incidents without a date are dropped
+    std::optional<Date> to;            // inclusive; when either bound is given
+    std::string governorate;           // admin1 name (case-insensitive) or P-code; empty = all
+    // The default: background incidents are recalled from earlier reports and would be
+    // counted again each time an article recalls them.
+    RoleFilter role = RoleFilter::current;
+    // Keep incidents whose geo_precision is at least this good: 1 keeps named places only,
+    // 2 adds "near X", 3 (the default) keeps governorate-level incidents too.
+    int min_precision = 3;
+
+    bool matches(const Incident& incident) const;
+};
+
+// The OCHA admin units of an incident: those of its point, else of its resolved place;
+// empty when neither is known.
+AdminUnits admin_of(const Incident& incident);
+
+// "current", "background", "all"; throws incimap::Error for anything else.
+RoleFilter parse_role_filter(const std::string& text);
+
+}  // namespace incimap

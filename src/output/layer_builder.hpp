@@ -1,0 +1,78 @@
+#pragma once
+// From incidents to the tables of every output layer (no I/O): incidents, governorates,
+// governorate_points, districts, places, articles.
+#include <string>
+#include <vector>
+
+#include "core/article.hpp"
+#include "core/incident.hpp"
+#include "output/admin_polygons.hpp"
+#include "output/incident_filter.hpp"
+#include "output/layer_table.hpp"
+#include "output/weight_expression.hpp"
+
+namespace incimap {
+
+// A resolved place and how often articles name it (the resolver's mention count).
+struct PlaceMentions {
+    Place place;
+    int mentions = 0;
+};
+
+// What the layers are made of. Articles and mentions may be empty: articles then come
+// only from incident article ids, and a place's mentions count its incidents' references.
+struct LayerInput {
+    const std::vector<Incident>& incidents;
+    const std::vector<Article>& articles;
+    const std::vector<PlaceMentions>& mentions;
+};
+
+// Totals of the incidents inside one admin unit.
+struct AdminTotals {
+    long incidents = 0;
+    long killed = 0;
+    long injured = 0;
+    std::optional<Date> first_date;
+    std::optional<Date> last_date;
+    // Casualty-weighted sums of positions, for governorate_points.
+    double weight_sum = 0;
+    double lon_sum = 0;
+    double lat_sum = 0;
+    double plain_lon_sum = 0;  // unweighted, used when no incident has casualties
+    double plain_lat_sum = 0;
+
+    void add(const Incident& incident);
+    long casualties() const { return killed + injured; }
+    // The casualty-weighted mean position; the plain mean when every weight is zero.
+    LonLat mean_position() const;
+};
+
+class LayerBuilder {
+public:
+    LayerBuilder(IncidentFilter filter, WeightExpression weight, AdminPolygons admin);
+
+    // Every layer, in writing order. Polygon layers are left out when no admin polygons
+    // were given.
+    std::vector<LayerTable> build(const LayerInput& input) const;
+
+    std::vector<const Incident*> selected(const std::vector<Incident>& incidents) const;
+    LayerTable incidents_table(const std::vector<const Incident*>& incidents) const;
+    LayerTable governorates_table(const std::vector<const Incident*>& incidents) const;
+    LayerTable governorate_points_table(const std::vector<const Incident*>& incidents) const;
+    LayerTable districts_table(const std::vector<const Incident*>& incidents) const;
+    LayerTable places_table(const std::vector<const Incident*>& incidents,
+                            const std::vector<PlaceMentions>& mentions) const;
+    LayerTable articles_table(const std::vector<const Incident*>& incidents,
+                              const std::vector<Article>& articles) const;
+
+private:
+    // admin1 (level 1) or admin2 (level 2) P-code of an incident: its own, else by
+    // point-in-polygon of its point.
+    std::string pcode_of(const Incident& incident, int level) const;
+
+    IncidentFilter filter_;
+    WeightExpression weight_;
+    AdminPolygons admin_;
+};
+
+}  // namespace incimap

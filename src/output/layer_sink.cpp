@@ -1,0 +1,171 @@
+#include "output/layer_sink.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "core/error.hpp"
+#include "geo/gdal_error.hpp"
+
+namespace incimap {
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+OGRFieldType ogr_type(FieldType type) {
+    switch (type) {
+        case FieldType::integer: return OFTInteger;
+        case FieldType::integer64: return OFTInteger64;
+        case FieldType::real: return OFTReal;
+        case FieldType::string: return OFTString;
+        case FieldType::date: return OFTDate;
+    }
+    return OFTString;
+}
+
+OGRwkbGeometryType ogr_geometry(GeometryKind kind) {
+    switch (kind) {
+        case GeometryKind::none: return wkbNone;
+        case GeometryKind::point: return wkbPoint;
+        case GeometryKind::multipolygon: return wkbMultiPolygon;
+    }
+    return wkbNone;
+}
+
+void set_value(OGRFeature& feature, int index, const FieldValue& value) {
+    std::visit(
+        [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) feature.SetFieldNull(index);
+            else if constexpr (std::is_same_v<T, long long>)
+                feature.SetField(index, static_cast<GIntBig>(v));
+            else if constexpr (std::is_same_v<T, double>) feature.SetField(index, v);
+            else if constexpr (std::is_same_v<T, std::string>) feature.SetField(index, v.c_str());
+            else feature.SetField(index, v.year, v.month, v.day, 0, 0, 0.0f, 0);
+        },
+        value);
+}
+
+std::unique_ptr<OGRGeometry> make_geometry(const LayerTable& table, const Row& row,
+                                           const std::string& path) {
+    if (table.geometry == GeometryKind::point) {
+        if (!row.point) return nullptr;
+        return std::make_unique<OGRPoint>(row.point->lon, row.point->lat);
+    }
+    if (table.geometry == GeometryKind::multipolygon && !row.wkb.empty()) {
+        OGRGeometry* geometry = nullptr;
+        if (OGRGeometryFactory::createFromWkb(row.wkb.data(), nullptr, &geometry,
+                                              row.wkb.size()) != OGRERR_NONE)
+            throw Error("invalid polygon in layer " + table.name, path);
+        return std::unique_ptr<OGRGeometry>{geometry};
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+LayerFormat parse_layer_format(const std::string& name) {
+    const std::string n = lower(name);
+    if (n == "gpkg" || n == "geopackage") return LayerFormat::gpkg;
+    if (n == "geojson" || n == "json") return LayerFormat::geojson;
+    if (n == "flatgeobuf" || n == "fgb") return LayerFormat::flatgeobuf;
+    if (n == "csv") return LayerFormat::csv;
+    throw Error("-f must be GPKG, GeoJSON, FlatGeobuf or CSV, not \"" + name + "\"");
+}
+
+std::string driver_name(LayerFormat format) {
+    switch (format) {
+        case LayerFormat::gpkg: return "GPKG";
+        case LayerFormat::geojson: return "GeoJSON";
+        case LayerFormat::flatgeobuf: return "FlatGeobuf";
+        case LayerFormat::csv: return "CSV";
+        case LayerFormat::postgresql: return "PostgreSQL";
+    }
+    return {};
+}
+
+std::string file_extension(LayerFormat format) {
+    switch (format) {
+        case LayerFormat::gpkg: return ".gpkg";
+        case LayerFormat::geojson: return ".geojson";
+        case LayerFormat::flatgeobuf: return ".fgb";
+        case LayerFormat::csv: return ".csv";
+        case LayerFormat::postgresql: return {};
+    }
+    return {};
+}
+
+GdalOptions layer_creation_options(LayerFormat format, const LayerTable& table) {
+    switch (format) {
+        case LayerFormat::gpkg:
+            return {{"IDENTIFIER", table.title},
+                    {"DESCRIPTION", table.abstract},
+                    {"SPATIAL_INDEX", table.geometry == GeometryKind::none ? "NO" : "YES"},
+                    {"FID", "fid"}};
+        case LayerFormat::geojson:
+            // RFC 7946: WGS84 lon/lat, no crs member, counter-clockwise outer rings.
+            return {{"RFC7946", "YES"}, {"COORDINATE_PRECISION", "6"}, {"WRITE_NAME", "NO"}};
+        case LayerFormat::flatgeobuf:
+            return {{"SPATIAL_INDEX", table.geometry == GeometryKind::none ? "NO" : "YES"}};
+        case LayerFormat::csv:
+            if (table.geometry == GeometryKind::point)
+                return {{"GEOMETRY", "AS_XY"}, {"CREATE_CSVT", "YES"}};
+            if (table.geometry == GeometryKind::multipolygon)
+                return {{"GEOMETRY", "AS_WKT"}, {"CREATE_CSVT", "YES"}};
+            return {{"CREATE_CSVT", "YES"}};
+        case LayerFormat::postgresql:
+            return {{"GEOMETRY_NAME", "geom"}, {"FID", "fid"}, {"SPATIAL_INDEX", "GIST"},
+                    {"DESCRIPTION", table.abstract}};
+    }
+    return {};
+}
+
+void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table) {
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    std::vector<int> index(table.fields.size());
+    for (std::size_t i = 0; i < table.fields.size(); ++i) {
+        index[i] = defn->GetFieldIndex(table.fields[i].name.c_str());
+        if (index[i] < 0)
+            throw Error("layer " + table.name + " has no field " + table.fields[i].name +
+                            " (written by another version? drop the layer and write again)",
+                        dataset.path());
+    }
+    for (const Row& row : table.rows) {
+        OGRFeatureUniquePtr feature{OGRFeature::CreateFeature(defn)};
+        for (std::size_t i = 0; i < row.values.size() && i < index.size(); ++i)
+            set_value(*feature, index[i], row.values[i]);
+        if (auto geometry = make_geometry(table, row, dataset.path()))
+            feature->SetGeometryDirectly(geometry.release());
+        create_feature(layer, *feature, dataset.path());
+    }
+}
+
+void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& table,
+                 bool overwrite) {
+    if (overwrite) dataset.delete_layer(table.name);
+    OGRLayer& layer = dataset.create_layer(table.name, ogr_geometry(table.geometry),
+                                           layer_creation_options(format, table));
+    for (const auto& field : table.fields) add_field(layer, field.name, ogr_type(field.type));
+    {
+        GdalErrorScope errors;
+        layer.SetMetadataItem("TITLE", table.title.c_str());
+        layer.SetMetadataItem("ABSTRACT", table.abstract.c_str());
+    }
+    // One transaction per layer: GeoPackage writes are an order of magnitude faster, and
+    // PostGIS sees the layer complete or not at all.
+    const bool transactions = dataset.get().TestCapability(ODsCTransactions);
+    if (transactions) dataset.begin();
+    try {
+        append_rows(dataset, layer, table);
+        if (transactions) dataset.commit();
+    } catch (...) {
+        if (transactions) dataset.rollback();
+        throw;
+    }
+}
+
+}  // namespace incimap

@@ -1,0 +1,31 @@
+#pragma once
+// Writes LayerTables through GDAL: the one place that knows OGR field types, layer creation
+// options per driver, and how a row becomes an OGRFeature.
+#include <string>
+#include <vector>
+
+#include "geo/gdal_dataset.hpp"
+#include "output/layer_table.hpp"
+
+namespace incimap {
+
+// GDAL driver short names, as ogr2ogr's -f spells them.
+enum class LayerFormat { gpkg, geojson, flatgeobuf, csv, postgresql };
+
+LayerFormat parse_layer_format(const std::string& name);  // case-insensitive; throws
+std::string driver_name(LayerFormat format);
+std::string file_extension(LayerFormat format);  // ".gpkg", ".geojson", ".fgb", ".csv"
+
+// Layer creation options for a table in a format (RFC 7946 for GeoJSON, spatial index and
+// metadata for GeoPackage, geometry columns for CSV ...).
+GdalOptions layer_creation_options(LayerFormat format, const LayerTable& table);
+
+// Creates the layer (replacing one of the same name when `overwrite`) and writes every
+// row in one transaction when the driver supports them.
+void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& table,
+                 bool overwrite = false);
+
+// Writes rows into an existing layer whose fields match the table's by name.
+void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table);
+
+}  // namespace incimap

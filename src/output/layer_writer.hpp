@@ -1,0 +1,48 @@
+#pragma once
+// Writes the map layers of a set of incidents (docs/layers.md):
+//   - into a directory: DIR/incidents.gpkg with every layer, QGIS default styles and
+//     metadata, plus one file per layer in the chosen format (GeoJSON by default);
+//   - or into PostGIS, when `out` is a GDAL "PG:..." connection string.
+// Files are written into a temporary directory inside DIR and renamed over the previous
+// ones only when everything was written: a failure leaves the previous output intact.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/article.hpp"
+#include "core/incident.hpp"
+#include "output/incident_filter.hpp"
+#include "output/layer_builder.hpp"
+#include "output/layer_sink.hpp"
+
+namespace incimap {
+
+struct LayerOptions {
+    // Format of the per-layer files beside incidents.gpkg; gpkg writes the GeoPackage only.
+    LayerFormat format = LayerFormat::geojson;
+    IncidentFilter filter;
+    // killed | casualties | an expression over killed, injured, captured (weight_expression.hpp).
+    std::string weight = "casualties";
+    // GDAL source with tables admin1 and admin2 (the gazetteer database). Empty: the
+    // governorates, governorate_points and districts layers are not written.
+    std::filesystem::path admin_source;
+    // Called after each layer was written ("incidents.gpkg:incidents", "places.geojson");
+    // an exception thrown from it aborts the write like any failure would.
+    std::function<void(const std::string& written)> on_layer_written;
+};
+
+struct LayerReport {
+    std::vector<std::pair<std::string, std::size_t>> layers;  // name, features
+    std::vector<std::filesystem::path> files;                 // final paths (none for PG)
+};
+
+LayerReport write_layers(const std::vector<Incident>& incidents,
+                         const std::vector<Article>& articles, const LayerOptions& options,
+                         const std::filesystem::path& out,
+                         const std::vector<PlaceMentions>& mentions = {});
+
+// True for "PG:..." connection strings.
+bool is_postgres_target(const std::string& out);
+
+}  // namespace incimap

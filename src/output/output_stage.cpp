@@ -1,1 +1,0 @@
-// stage output: sources arrive here

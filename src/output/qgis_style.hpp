@@ -1,0 +1,35 @@
+#pragma once
+// Default QGIS styles for the layers, stored in a GeoPackage's `layer_styles` table: the
+// table QGIS itself creates ("Save as default" into the data source) and reads when a layer
+// is loaded, applying the row with useAsDefault = 1.
+#include <string>
+#include <vector>
+
+#include "geo/gdal_dataset.hpp"
+#include "output/layer_table.hpp"
+
+namespace incimap {
+
+struct LayerStyle {
+    std::string layer;            // f_table_name
+    std::string geometry_column;  // f_geometry_column ("geom" in GDAL's GeoPackages)
+    std::string name;             // styleName
+    std::string description;
+    std::string qml;
+};
+
+// Incidents: categorized by event_type, circle size by weight. Governorates: graduated
+// choropleth of casualties with name labels. Districts: the same without labels.
+// governorate_points and places: circles sized by casualties / incidents.
+std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers);
+
+std::string incidents_qml(const LayerTable& incidents);
+std::string choropleth_qml(const LayerTable& polygons, const std::string& label_field);
+std::string proportional_points_qml(const LayerTable& points, const std::string& size_field,
+                                    const std::string& color);
+
+// Creates `layer_styles` when absent and adds one default row per style (earlier defaults
+// of the same layer are unset, as QGIS does).
+void write_layer_styles(GdalDataset& gpkg, const std::vector<LayerStyle>& styles);
+
+}  // namespace incimap

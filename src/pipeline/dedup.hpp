@@ -1,0 +1,56 @@
+#pragma once
+// Cross-report de-duplication (docs/store.md): reports from different articles that tell of
+// the same event become one incident that lists all its sources.
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/incident_store.hpp"
+
+namespace incimap {
+
+struct DedupRules {
+    // Two located reports are the same place when their points are this close. 25 km is the
+    // spread of "near al-Sukhnah" / "in the al-Sukhnah desert" phrasings of one event.
+    double max_distance_km = 25;
+    // Outlets date the same event a day apart (night attacks, time zones, "yesterday").
+    int date_slack_days = 1;
+    // Undated reports merge only when everything else matches and the articles were
+    // published within this many days of each other.
+    int published_window_days = 3;
+};
+
+// Why two reports are the same event ("same event type (ambush); 4.2 km apart; ..."), or
+// nullopt when they are not (or come from the same article).
+std::optional<std::string> same_event(const StoredReport& a, const StoredReport& b,
+                                      const DedupRules& rules = {});
+
+// True when two event types may describe one event (docs/store.md lists the pairs).
+bool compatible_event_types(const std::string& a, const std::string& b);
+
+struct DedupResult {
+    std::vector<MergedIncident> incidents;  // in the order of their first report
+    std::size_t merges = 0;                 // reports that joined an earlier report's incident
+};
+
+// Groups reports into incidents. A report joins the first incident all of whose reports are
+// the same event as it (so that A~B and B~C never chain A and C together unless A~C too);
+// the incident keeps the id of its first report, which therefore stays stable as reports
+// are added. Reports are taken in the given order (the store's: the order they were read).
+DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRules& rules = {});
+
+// One incident per report, for --no-dedup.
+DedupResult keep_reports_apart(const std::vector<StoredReport>& reports);
+
+// The merged record of several reports of one event: place, date and text from the most
+// precise report, counts as in docs/store.md (the highest count, low/high across sources).
+Incident merge_reports(const std::vector<const StoredReport*>& reports);
+
+// DIR/dedup_report.csv: one row per report that joined another's incident, with the reasons.
+// Written atomically.
+void write_dedup_report(const DedupResult& result, const std::vector<StoredReport>& reports,
+                        const std::filesystem::path& csv);
+
+}  // namespace incimap

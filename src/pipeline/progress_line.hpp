@@ -1,0 +1,32 @@
+#pragma once
+// One self-overwriting status line for long runs: articles done, articles/s, and an ETA
+// estimated from the bytes of input read so far. Only for terminals: the caller creates it
+// when stderr is a TTY, so that logs and pipes stay clean.
+#include <chrono>
+#include <cstddef>
+#include <ostream>
+
+namespace incimap {
+
+struct RunProgress {
+    std::size_t articles = 0;      // read so far (new and already stored)
+    std::size_t bytes = 0;         // article text read so far
+    std::size_t bytes_total = 0;   // size of every input file; 0 when unknown
+};
+
+class ProgressLine {
+public:
+    explicit ProgressLine(std::ostream& out);
+    // Redraws at most a few times a second.
+    void update(const RunProgress& progress);
+    // Clears the line so the summary starts on a clean one.
+    void finish();
+
+private:
+    std::ostream& out_;
+    std::chrono::steady_clock::time_point start_;
+    std::chrono::steady_clock::time_point last_draw_;
+    bool drawn_ = false;
+};
+
+}  // namespace incimap

@@ -1,0 +1,285 @@
+#include "pipeline/run_pipeline.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <system_error>
+
+#include "core/error.hpp"
+#include "extract/extractor.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/resolver.hpp"
+#include "pipeline/parallel_extraction.hpp"
+#include "pipeline/run_products.hpp"
+#include "store/content_hash.hpp"
+#include "store/incident_store.hpp"
+
+namespace incimap {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Thrown from the reader's sink to stop reading when an interrupt was requested.
+struct StopReading {};
+
+std::string utc_now() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::size_t input_bytes(const std::vector<fs::path>& inputs) {
+    std::size_t total = 0;
+    std::error_code ec;
+    for (const fs::path& input : inputs) {
+        if (fs::is_regular_file(input, ec)) {
+            total += fs::file_size(input, ec);
+        } else if (fs::is_directory(input, ec)) {
+            for (auto it = fs::recursive_directory_iterator(input, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file(ec) && format_for_path(it->path()) != InputFormat::unknown)
+                    total += it->file_size(ec);
+        }
+    }
+    return total;
+}
+
+// The output directory must exist before the store goes in it; a path under a regular file
+// is the user's mistake, named in the message.
+void prepare_out_dir(const fs::path& dir) {
+    std::error_code ec;
+    if (fs::is_directory(dir, ec)) return;
+    for (fs::path p = dir; !p.empty() && p != p.parent_path(); p = p.parent_path())
+        if (fs::exists(p, ec) && !fs::is_directory(p, ec))
+            throw Error("cannot create the output directory: " + p.string() +
+                            " is a file, not a directory; give another -o",
+                        dir.string());
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw Error("cannot create the output directory: " + ec.message(), dir.string());
+}
+
+// The gazetteer, resolver and extractor, opened on first need: a re-run with nothing new
+// never loads the gazetteer.
+class ExtractionStage {
+public:
+    explicit ExtractionStage(fs::path gazetteer) : path_(std::move(gazetteer)) {}
+    const Extractor& extractor() {
+        if (!extractor_) {
+            gazetteer_ = Gazetteer::open(path_);
+            resolver_ = std::make_unique<Resolver>(*gazetteer_);
+            extractor_ = std::make_unique<Extractor>(*gazetteer_, *resolver_);
+        }
+        return *extractor_;
+    }
+
+private:
+    fs::path path_;
+    std::unique_ptr<Gazetteer> gazetteer_;
+    std::unique_ptr<Resolver> resolver_;
+    std::unique_ptr<Extractor> extractor_;
+};
+
+class BatchRunner {
+public:
+    BatchRunner(const RunOptions& options, IncidentStore& store, RunSummary& summary)
+        : options_(options), store_(store), summary_(summary),
+          extraction_(options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer) {
+        progress_.bytes_total = input_bytes(options.inputs);
+    }
+
+    void add(Article&& article) {
+        ++summary_.articles_read;
+        ++progress_.articles;
+        progress_.bytes += article.text.size();
+        std::string hash = content_hash(article.text);
+        if (!seen_.insert(hash).second || store_.has_article(hash)) {
+            ++summary_.articles_known;
+        } else {
+            batch_.push_back({std::move(article), std::move(hash), {}});
+        }
+        if (batch_.size() >= options_.batch_size) flush();
+    }
+
+    void flush() {
+        if (!batch_.empty()) {
+            std::vector<const Article*> articles;
+            for (const auto& item : batch_) articles.push_back(&item.article);
+            auto results = extract_in_parallel(extraction_.extractor(), articles, options_.threads);
+            std::vector<ExtractedArticle> done;
+            for (std::size_t i = 0; i < batch_.size(); ++i) {
+                if (!results[i].error.empty()) {
+                    // Not stored, so that a fixed incimap extracts it on the next run.
+                    summary_.problems.push_back({batch_[i].article.origin,
+                                                 "extraction failed: " + results[i].error, true});
+                    seen_.erase(batch_[i].content_hash);
+                    continue;
+                }
+                summary_.reports_new += results[i].incidents.size();
+                batch_[i].reports = std::move(results[i].incidents);
+                done.push_back(std::move(batch_[i]));
+            }
+            store_.add_articles(done);
+            summary_.articles_new += done.size();
+            batch_.clear();
+        }
+        if (options_.on_progress) options_.on_progress(progress_);
+        if (options_.stop_requested && options_.stop_requested()) throw StopReading{};
+    }
+
+private:
+    const RunOptions& options_;
+    IncidentStore& store_;
+    RunSummary& summary_;
+    ExtractionStage extraction_;
+    std::vector<ExtractedArticle> batch_;
+    std::set<std::string> seen_;  // hashes read in this run
+    RunProgress progress_;
+};
+
+bool outputs_exist(const fs::path& out_dir) {
+    return fs::exists(out_dir / "incidents.gpkg") && fs::exists(out_dir / "dedup_report.csv");
+}
+
+std::string joined_inputs(const std::vector<fs::path>& inputs) {
+    std::string s;
+    for (const auto& p : inputs) s += (s.empty() ? "" : "\n") + p.string();
+    return s;
+}
+
+}  // namespace
+
+bool RunSummary::inputs_skipped() const {
+    for (const auto& p : problems)
+        if (p.skipped) return true;
+    return false;
+}
+
+int RunSummary::exit_code() const {
+    // Articles already in the store count as processed: a re-run is a success.
+    if (articles_new == 0 && articles_known == 0) return exit_code::nothing_processed;
+    return inputs_skipped() ? exit_code::some_inputs_skipped : exit_code::ok;
+}
+
+std::string RunSummary::line() const {
+    std::string s = std::to_string(articles_new) + " new article" + (articles_new == 1 ? "" : "s") +
+                    ", " + std::to_string(articles_known) + " already in the store";
+    if (interrupted) return s + "; interrupted: outputs not rewritten";
+    s += "; " + std::to_string(reports_new) + " new report" + (reports_new == 1 ? "" : "s");
+    s += "; " + std::to_string(incidents) + " incidents in the store (" + std::to_string(merges) +
+         " reports merged into others)";
+    if (outputs_up_to_date) s += "; outputs already up to date";
+    return s;
+}
+
+std::string run_settings(const RunOptions& o) {
+    const IncidentFilter& f = o.layers.filter;
+    nlohmann::json j;
+    j["format"] = file_extension(o.layers.format);
+    j["weight"] = o.layers.weight;
+    j["from"] = f.from ? f.from->iso() : "";
+    j["to"] = f.to ? f.to->iso() : "";
+    j["governorate"] = f.governorate;
+    j["role"] = static_cast<int>(f.role);
+    j["min_precision"] = f.min_precision;
+    j["dedup"] = o.dedup;
+    j["max_distance_km"] = o.dedup_rules.max_distance_km;
+    j["date_slack_days"] = o.dedup_rules.date_slack_days;
+    j["published_window_days"] = o.dedup_rules.published_window_days;
+    j["heatmap"] = o.heatmap;
+    j["brief"] = o.brief;
+    j["admin_source"] = o.layers.admin_source.string();
+    return j.dump();
+}
+
+RunSummary run_pipeline(const RunOptions& options) {
+    RunSummary summary;
+    prepare_out_dir(options.out_dir);
+    summary.store = options.store.empty() ? options.out_dir / "incimap.sqlite" : options.store;
+    IncidentStore store(summary.store);
+
+    RunRecord record;
+    record.started = utc_now();
+    record.inputs = joined_inputs(options.inputs);
+    RunOptions effective = options;
+    if (effective.layers.admin_source.empty()) {
+        const fs::path gazetteer =
+            options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer;
+        if (fs::exists(gazetteer)) effective.layers.admin_source = gazetteer;
+    }
+    record.settings = run_settings(effective);
+    const auto previous = store.last_run();
+
+    BatchRunner runner(effective, store, summary);
+    try {
+        read_articles(options.inputs, options.ingest,
+                      [&](Article&& a) { runner.add(std::move(a)); }, summary.problems);
+        runner.flush();
+    } catch (const StopReading&) {
+        summary.interrupted = true;
+    }
+
+    auto finish = [&](int code) {
+        record.finished = utc_now();
+        record.articles_new = static_cast<long>(summary.articles_new);
+        record.articles_known = static_cast<long>(summary.articles_known);
+        record.reports_new = static_cast<long>(summary.reports_new);
+        record.incidents = static_cast<long>(summary.incidents);
+        record.merges = static_cast<long>(summary.merges);
+        record.exit_code = code;
+        record.interrupted = summary.interrupted;
+        // A run that wrote nothing must not make the next one think its outputs are current.
+        if (summary.interrupted || code == exit_code::nothing_processed) record.settings.clear();
+        store.add_run(record);
+        return summary;
+    };
+    if (summary.interrupted) return finish(130);
+    if (summary.exit_code() == exit_code::nothing_processed) return finish(summary.exit_code());
+
+    const bool nothing_new = summary.articles_new == 0;
+    if (nothing_new && previous && previous->settings == record.settings &&
+        outputs_exist(options.out_dir)) {
+        summary.outputs_up_to_date = true;
+        summary.incidents = static_cast<std::size_t>(previous->incidents);
+        summary.merges = static_cast<std::size_t>(previous->merges);
+        return finish(summary.exit_code());
+    }
+
+    const std::vector<StoredReport> reports = store.reports();
+    const DedupResult merged = options.dedup ? deduplicate(reports, options.dedup_rules)
+                                             : keep_reports_apart(reports);
+    store.replace_incidents(merged.incidents);
+    summary.incidents = merged.incidents.size();
+    summary.merges = merged.merges;
+    const fs::path dedup_csv = options.out_dir / "dedup_report.csv";
+    write_dedup_report(merged, reports, dedup_csv);
+    summary.files.push_back(dedup_csv);
+
+    const std::vector<Incident> incidents = load_incidents(summary.store);
+    const std::vector<Article> articles = store.articles();
+    LayerOptions layers = effective.layers;
+    const auto user_callback = layers.on_layer_written;
+    layers.on_layer_written = [&](const std::string& written) {
+        if (user_callback) user_callback(written);
+        // Aborting here discards every layer of this run and keeps the previous ones.
+        if (options.stop_requested && options.stop_requested()) throw StopReading{};
+    };
+    try {
+        const LayerReport report = write_layers(incidents, articles, layers, options.out_dir);
+        for (const auto& f : report.files) summary.files.push_back(f);
+        auto products = write_run_products(incidents, articles, effective);
+        for (const auto& f : products) summary.files.push_back(f);
+    } catch (const StopReading&) {
+        summary.interrupted = true;
+        return finish(130);
+    }
+    return finish(summary.exit_code());
+}
+
+}  // namespace incimap

@@ -1,0 +1,238 @@
+#include "store/incident_store.hpp"
+
+#include "core/error.hpp"
+#include "store/incident_columns.hpp"
+
+namespace incimap {
+namespace {
+
+namespace fs = std::filesystem;
+
+void bind_optional_text(Statement& s, int i, const std::string& text) {
+    if (text.empty())
+        s.bind_null(i);
+    else
+        s.bind(i, text);
+}
+
+std::string text_or_empty(const Statement& s, int i) { return s.is_null(i) ? std::string() : s.text(i); }
+
+std::vector<Article> read_article_rows(Database& db) {
+    std::vector<Article> out;
+    Statement s = db.prepare(
+        "SELECT article_id, title, published, source, url, origin FROM articles ORDER BY id");
+    while (s.step()) {
+        Article a;
+        a.id = s.text(0);
+        a.title = text_or_empty(s, 1);
+        if (!s.is_null(2)) a.published = Date::parse_iso(s.text_view(2));
+        a.source = text_or_empty(s, 3);
+        a.url = text_or_empty(s, 4);
+        a.origin = text_or_empty(s, 5);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+long count_rows(Database& db, std::string_view sql) {
+    Statement s = db.prepare(sql);
+    s.step();
+    return static_cast<long>(s.int64(0));
+}
+
+}  // namespace
+
+IncidentStore::IncidentStore(const fs::path& path) : db_(path, Database::Mode::create) {
+    // WAL: readers (incimap map on the same run directory) never block the writer, and a
+    // crash mid-transaction leaves the last committed state.
+    db_.exec("PRAGMA journal_mode = WAL");
+    db_.exec("PRAGMA foreign_keys = ON");
+    db_.exec("PRAGMA busy_timeout = 10000");
+    migrate(db_, current_version());
+}
+
+int IncidentStore::version() {
+    Statement s = db_.prepare("PRAGMA user_version");
+    s.step();
+    return static_cast<int>(s.int64(0));
+}
+
+bool IncidentStore::has_article(std::string_view hash) {
+    Statement s = db_.prepare("SELECT 1 FROM articles WHERE content_hash = ?");
+    s.bind(1, hash);
+    return s.step();
+}
+
+long IncidentStore::article_count() { return count_rows(db_, "SELECT count(*) FROM articles"); }
+long IncidentStore::report_count() { return count_rows(db_, "SELECT count(*) FROM reports"); }
+
+void IncidentStore::add_articles(const std::vector<ExtractedArticle>& batch) {
+    if (batch.empty()) return;
+    Transaction transaction(db_);
+    Statement article = db_.prepare(
+        "INSERT INTO articles (content_hash, article_id, title, published, source, url, origin) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    Statement report = db_.prepare("INSERT INTO reports (article, " + incident_column_list() +
+                                   ") VALUES (?, " + incident_placeholders() + ")");
+    for (const ExtractedArticle& item : batch) {
+        const Article& a = item.article;
+        article.bind(1, item.content_hash).bind(2, a.id);
+        bind_optional_text(article, 3, a.title);
+        if (a.published)
+            article.bind(4, a.published->iso());
+        else
+            article.bind_null(4);
+        bind_optional_text(article, 5, a.source);
+        bind_optional_text(article, 6, a.url);
+        bind_optional_text(article, 7, a.origin);
+        article.run();
+        const std::int64_t key = db_.last_insert_rowid();
+        for (const Incident& incident : item.reports) {
+            report.bind(1, key);
+            bind_incident(report, 2, incident);
+            report.run();
+        }
+    }
+    transaction.commit();
+}
+
+std::vector<Article> IncidentStore::articles() { return read_article_rows(db_); }
+
+std::vector<StoredReport> IncidentStore::reports() {
+    std::vector<StoredReport> out;
+    Statement s = db_.prepare("SELECT r.id, r.article, a.published, " + incident_column_list("r.") +
+                              " FROM reports r JOIN articles a ON a.id = r.article ORDER BY r.id");
+    while (s.step()) {
+        StoredReport r;
+        r.report_id = s.int64(0);
+        r.article_key = s.int64(1);
+        if (!s.is_null(2)) r.published = Date::parse_iso(s.text_view(2));
+        r.incident = read_incident(s, 3);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+void IncidentStore::replace_incidents(const std::vector<MergedIncident>& incidents) {
+    Transaction transaction(db_);
+    db_.exec("DELETE FROM incident_sources");
+    db_.exec("DELETE FROM incidents");
+    Statement incident = db_.prepare("INSERT INTO incidents (" + incident_column_list() +
+                                     ", sources) VALUES (" + incident_placeholders() + ", ?)");
+    Statement source = db_.prepare(
+        "INSERT INTO incident_sources (incident_id, report_id, article_id, reason) "
+        "VALUES (?, ?, ?, ?)");
+    for (const MergedIncident& m : incidents) {
+        const int next = bind_incident(incident, 1, m.incident);
+        incident.bind(next, static_cast<std::int64_t>(m.sources.size()));
+        incident.run();
+        for (const auto& src : m.sources) {
+            source.bind(1, m.incident.incident_id).bind(2, src.report_id).bind(3, src.article_id);
+            bind_optional_text(source, 4, src.reason);
+            source.run();
+        }
+    }
+    transaction.commit();
+}
+
+std::vector<MergedIncident> IncidentStore::incidents() {
+    std::vector<MergedIncident> out;
+    Statement s = db_.prepare("SELECT " + incident_column_list() + " FROM incidents ORDER BY id");
+    while (s.step()) out.push_back(MergedIncident{read_incident(s, 0), {}});
+    Statement src = db_.prepare(
+        "SELECT s.incident_id, s.report_id, s.article_id, s.reason FROM incident_sources s "
+        "JOIN incidents i ON i.incident_id = s.incident_id ORDER BY i.id, s.report_id");
+    std::size_t at = 0;
+    while (src.step()) {
+        const std::string id = src.text(0);
+        while (at < out.size() && out[at].incident.incident_id != id) ++at;
+        if (at == out.size()) break;
+        out[at].sources.push_back({src.int64(1), src.text(2), text_or_empty(src, 3)});
+    }
+    return out;
+}
+
+void IncidentStore::add_run(const RunRecord& run) {
+    Statement s = db_.prepare(
+        "INSERT INTO runs (started, finished, inputs, settings, articles_new, articles_known, "
+        "reports_new, incidents, merges, exit_code, interrupted) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, run.started).bind(2, run.finished).bind(3, run.inputs).bind(4, run.settings);
+    s.bind(5, static_cast<std::int64_t>(run.articles_new));
+    s.bind(6, static_cast<std::int64_t>(run.articles_known));
+    s.bind(7, static_cast<std::int64_t>(run.reports_new));
+    s.bind(8, static_cast<std::int64_t>(run.incidents));
+    s.bind(9, static_cast<std::int64_t>(run.merges));
+    s.bind(10, run.exit_code).bind(11, run.interrupted ? 1 : 0);
+    s.run();
+}
+
+std::optional<RunRecord> IncidentStore::last_run() {
+    Statement s = db_.prepare(
+        "SELECT started, finished, inputs, settings, articles_new, articles_known, reports_new, "
+        "incidents, merges, exit_code, interrupted FROM runs ORDER BY id DESC LIMIT 1");
+    if (!s.step()) return std::nullopt;
+    RunRecord r;
+    r.started = text_or_empty(s, 0);
+    r.finished = text_or_empty(s, 1);
+    r.inputs = text_or_empty(s, 2);
+    r.settings = text_or_empty(s, 3);
+    r.articles_new = static_cast<long>(s.int64(4));
+    r.articles_known = static_cast<long>(s.int64(5));
+    r.reports_new = static_cast<long>(s.int64(6));
+    r.incidents = static_cast<long>(s.int64(7));
+    r.merges = static_cast<long>(s.int64(8));
+    r.exit_code = static_cast<int>(s.int64(9));
+    r.interrupted = s.int64(10) != 0;
+    return r;
+}
+
+bool has_store(const fs::path& run_dir) {
+    std::error_code ec;
+    return fs::is_directory(run_dir, ec) && fs::is_regular_file(run_dir / "incimap.sqlite", ec);
+}
+
+fs::path store_path_of(const fs::path& store_or_run_dir) {
+    return fs::is_directory(store_or_run_dir) ? store_or_run_dir / "incimap.sqlite"
+                                              : store_or_run_dir;
+}
+
+namespace {
+
+// Reading must not create a store where there is none, nor migrate one behind a reader's back.
+fs::path existing_store(const fs::path& store_or_run_dir) {
+    const fs::path path = store_path_of(store_or_run_dir);
+    if (!fs::exists(path))
+        throw Error("no incimap store here; run `incimap run INPUT... -o DIR` first",
+                    path.string());
+    return path;
+}
+
+void check_version(Database& db) {
+    Statement v = db.prepare("PRAGMA user_version");
+    v.step();
+    if (v.int64(0) != IncidentStore::current_version())
+        throw Error("store schema version " + std::to_string(v.int64(0)) + ", expected " +
+                        std::to_string(IncidentStore::current_version()) +
+                        "; `incimap run` on it migrates it",
+                    db.path().string());
+}
+
+}  // namespace
+
+std::vector<Incident> load_incidents(const fs::path& store_or_run_dir) {
+    Database db(existing_store(store_or_run_dir), Database::Mode::read_only);
+    check_version(db);
+    std::vector<Incident> out;
+    Statement s = db.prepare("SELECT " + incident_column_list() + " FROM incidents ORDER BY id");
+    while (s.step()) out.push_back(read_incident(s, 0));
+    return out;
+}
+
+std::vector<Article> load_articles(const fs::path& store_or_run_dir) {
+    Database db(existing_store(store_or_run_dir), Database::Mode::read_only);
+    check_version(db);
+    return read_article_rows(db);
+}
+
+}  // namespace incimap

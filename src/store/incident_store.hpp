@@ -1,0 +1,110 @@
+#pragma once
+// The store of a run directory (docs/store.md): the articles seen (by content hash), the
+// incident each article reports ("reports", as extracted), the incidents after merging
+// reports of the same event from different articles, which reports each incident comes from,
+// and one row per run. SQLite in WAL mode; every multi-row write is one transaction, so an
+// interrupted run leaves the store as it was before the batch.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/article.hpp"
+#include "core/incident.hpp"
+#include "store/database.hpp"
+
+namespace incimap {
+
+// An article read in this run, with its hash and what was extracted from it.
+struct ExtractedArticle {
+    Article article;
+    std::string content_hash;
+    std::vector<Incident> reports;
+};
+
+// One stored report: an incident as one article tells it.
+struct StoredReport {
+    std::int64_t report_id = 0;   // row id: increases in the order reports were stored
+    std::int64_t article_key = 0; // row id of its article (article ids need not be unique)
+    std::optional<Date> published;  // its article's publication date
+    Incident incident;
+};
+
+// A merged incident and the reports it was made from (one when nothing merged).
+struct MergedIncident {
+    Incident incident;
+    struct Source {
+        std::int64_t report_id = 0;
+        std::string article_id;
+        std::string reason;  // why this report joined the incident; empty for the first
+    };
+    std::vector<Source> sources;
+};
+
+// What one `incimap run` did, kept in the runs table.
+struct RunRecord {
+    std::string started;       // ISO 8601 UTC
+    std::string finished;
+    std::string inputs;        // the input paths, one per line
+    std::string settings;      // the options that shape the outputs (JSON)
+    long articles_new = 0;
+    long articles_known = 0;
+    long reports_new = 0;
+    long incidents = 0;
+    long merges = 0;
+    int exit_code = 0;
+    bool interrupted = false;
+};
+
+class IncidentStore {
+public:
+    // The schema version this build writes; older stores are migrated on open.
+    static int current_version();
+    // The migrations: step i (0-based) takes a store from version i to i + 1.
+    static const std::vector<std::vector<std::string_view>>& migrations();
+    // Applies migrations until the store is at `target` (tests use it to build old stores).
+    static void migrate(Database& db, int target);
+
+    // Opens or creates the store and migrates it. Throws incimap::Error naming the file when
+    // it cannot be opened, is not an incimap store, or is newer than this build.
+    explicit IncidentStore(const std::filesystem::path& path);
+
+    int version();
+    const std::filesystem::path& path() const { return db_.path(); }
+
+    bool has_article(std::string_view content_hash);
+    long article_count();
+    long report_count();
+
+    // Stores articles and their reports in one transaction.
+    void add_articles(const std::vector<ExtractedArticle>& batch);
+
+    std::vector<Article> articles();
+    // Every report, in the order stored.
+    std::vector<StoredReport> reports();
+
+    // Replaces the incidents and their sources in one transaction.
+    void replace_incidents(const std::vector<MergedIncident>& incidents);
+    // The merged incidents, in the order they were written.
+    std::vector<MergedIncident> incidents();
+
+    void add_run(const RunRecord& run);
+    std::optional<RunRecord> last_run();
+
+private:
+    Database db_;
+};
+
+// The incidents of a store file or of a run directory (DIR/incimap.sqlite), for `incimap
+// map`, `heatmap` and `brief`. Throws incimap::Error naming the path when there is no store.
+std::vector<Incident> load_incidents(const std::filesystem::path& store_or_run_dir);
+// The articles of the same store.
+std::vector<Article> load_articles(const std::filesystem::path& store_or_run_dir);
+// True when `run_dir` is a directory holding a store (DIR/incimap.sqlite).
+bool has_store(const std::filesystem::path& run_dir);
+// DIR/incimap.sqlite for a directory, the path itself for a file.
+std::filesystem::path store_path_of(const std::filesystem::path& store_or_run_dir);
+
+}  // namespace incimap

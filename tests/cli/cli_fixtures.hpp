@@ -1,0 +1,40 @@
+#pragma once
+// Inputs for the CLI tests: the project's own invented examples, and larger corpora made by
+// repeating them with other ids and a numbered closing line (so each has its own hash).
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli_runner.hpp"
+#include "shared_data.hpp"
+#include "../unit/store/store_fixtures.hpp"
+
+namespace incimap::test {
+
+inline std::filesystem::path examples_dir() { return source_dir() / "examples"; }
+
+inline std::filesystem::path write_repeated_examples(const std::filesystem::path& file,
+                                                     int copies) {
+    std::vector<nlohmann::json> originals;
+    std::ifstream in(examples_dir() / "reports.jsonl");
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty()) originals.push_back(nlohmann::json::parse(line));
+    std::ofstream out(file);
+    for (int n = 0; n < copies; ++n) {
+        for (const auto& o : originals) {
+            nlohmann::json copy = o;
+            copy["id"] = o["id"].get<std::string>() + "-copy" + std::to_string(n);
+            copy["text"] = o["text"].get<std::string>() + "\n\nArchive copy " + std::to_string(n) + ".";
+            out << copy.dump() << '\n';
+        }
+    }
+    return file;
+}
+
+inline bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+}  // namespace incimap::test

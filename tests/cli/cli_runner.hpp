@@ -1,0 +1,49 @@
+#pragma once
+// Runs the built incimap binary in a child process and reads its outputs back with GDAL.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace incimap::test {
+
+struct CliResult {
+    int exit_code = -1;  // 128 + signal when the child was killed by one
+    std::string out;
+    std::string err;
+};
+
+struct CliLimits {
+    // RLIMIT_FSIZE for the child (bytes); SIGXFSZ is ignored so writes fail with EFBIG,
+    // which is what a full disk looks like to the program.
+    std::optional<long> max_file_size;
+};
+
+std::filesystem::path incimap_binary();
+CliResult run_incimap(const std::vector<std::string>& args, const CliLimits& limits = {});
+
+// Starts the binary without waiting (stdout/stderr to files in `log_dir`).
+pid_t spawn_incimap(const std::vector<std::string>& args, const std::filesystem::path& log_dir);
+// Waits for a spawned child; returns its exit code (128 + signal if killed).
+int wait_incimap(pid_t pid);
+
+// Number of features of a layer (the first layer when `layer` is empty) read with GDAL;
+// -1 when the dataset or layer cannot be opened.
+long feature_count(const std::filesystem::path& dataset, const std::string& layer = {});
+// Every feature of a layer as "field=value|..." text plus its geometry as WKT, in order: a
+// comparison of content that does not depend on how the file was laid out.
+std::vector<std::string> feature_dump(const std::filesystem::path& dataset,
+                                      const std::string& layer = {});
+// Names of the layers of a dataset.
+std::vector<std::string> layer_names(const std::filesystem::path& dataset);
+
+// A count from the store (SQLite) with a read-only connection; -1 on error.
+long store_count(const std::filesystem::path& store, const std::string& sql);
+// PRAGMA integrity_check == "ok".
+bool store_intact(const std::filesystem::path& store);
+
+std::string read_text(const std::filesystem::path& path);
+void write_text(const std::filesystem::path& path, const std::string& bytes);
+
+}  // namespace incimap::test

@@ -1,0 +1,164 @@
+// The five seed articles in ../shared/seeds against the real gazetteer: the incidents an
+// analyst would map, one expectation at a time. Needs a built gazetteer.sqlite
+// ($INCIMAP_GAZETTEER or the build tree's); skips without it or without ../shared.
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "extract/extractor.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/resolver.hpp"
+#include "shared_data.hpp"
+
+using namespace incimap;
+
+namespace {
+
+std::unique_ptr<Gazetteer> open_gazetteer() {
+    std::filesystem::path db = Gazetteer::default_path();
+    if (!std::filesystem::exists(db)) {
+        WARN("skipped: no gazetteer database at " << db.string());
+        return nullptr;
+    }
+    return Gazetteer::open(db);
+}
+
+Article seed(const std::string& prefix, std::optional<Date> published = std::nullopt) {
+    for (const auto& e : std::filesystem::directory_iterator(test::shared_dir() / "seeds"))
+        if (e.path().filename().string().starts_with(prefix)) {
+            std::ifstream in(e.path());
+            std::stringstream ss;
+            ss << in.rdbuf();
+            Article a;
+            a.id = e.path().stem().string();
+            a.text = ss.str();
+            a.published = published;
+            return a;
+        }
+    FAIL("seed " << prefix << " not found");
+    return {};
+}
+
+const Incident* find(const std::vector<Incident>& all, int killed) {
+    for (const Incident& in : all)
+        if (in.casualties.killed.value == killed) return &in;
+    return nullptr;
+}
+
+bool near(const Incident& in, double lat, double lon, double tol) {
+    INFO("place_text '" << in.where.text << "' -> " << (in.where.place ? in.where.place->name : "-")
+                        << " at " << in.where.point.lat << "N " << in.where.point.lon << "E p"
+                        << in.where.geo_precision);
+    return in.where.place && std::abs(in.where.point.lat - lat) < tol &&
+           std::abs(in.where.point.lon - lon) < tol;
+}
+
+}  // namespace
+
+TEST_CASE("seed 001: ten killed by landmines at al-Tayba near al-Sukhnah", "[shared][seeds]") {
+    if (!test::have_shared()) return;
+    auto gaz = open_gazetteer();
+    if (!gaz) return;
+    Resolver resolver(*gaz);
+    Extractor ex(*gaz, resolver);
+    const auto out = ex.extract(seed("001"));
+    const Incident* lead = find(out, 10);
+    REQUIRE(lead);
+    CHECK(lead->event_type == "landmine");
+    CHECK(lead->role == IncidentRole::current);
+    CHECK(near(*lead, 35.09, 38.92, 0.1));
+    CHECK(lead->where.admin.admin1_pcode == "SY04");
+
+    const Incident* buses = find(out, 39);
+    REQUIRE(buses);
+    CHECK(buses->role == IncidentRole::background);
+    CHECK(buses->where.admin.admin1_pcode == "SY09");
+
+    CHECK_FALSE(find(out, 1199));
+    for (const Incident& in : out) CHECK(in.evidence.find("Jenin") == std::string::npos);
+}
+
+TEST_CASE("seed 002: the Palmyra desert incidents with their offsets", "[shared][seeds]") {
+    if (!test::have_shared()) return;
+    auto gaz = open_gazetteer();
+    if (!gaz) return;
+    Resolver resolver(*gaz);
+    Extractor ex(*gaz, resolver);
+    const auto out = ex.extract(seed("002", Date{2022, 3, 8}));
+    const Incident* basateen = find(out, 3);
+    REQUIRE(basateen);
+    CHECK(basateen->casualties.injured.value == 2);
+    CHECK(basateen->where.geo_precision == 2);
+    CHECK(basateen->where.point.lat < 34.56);  // south of Palmyra
+    CHECK(basateen->where.admin.admin1_pcode == "SY04");
+
+    const Incident* dibsi = find(out, 2);
+    REQUIRE(dibsi);
+    CHECK(dibsi->where.admin.admin1_pcode == "SY11");
+    INFO("place_text '" << dibsi->where.text << "'");
+    CHECK(dibsi->where.geo_precision == 2);
+
+    const Incident* bus = find(out, 15);
+    REQUIRE(bus);
+    CHECK(bus->casualties.injured.value == 18);
+    CHECK(bus->event_date == Date{2022, 3, 6});
+    CHECK(bus->where.admin.admin1_pcode == "SY04");
+
+    CHECK_FALSE(find(out, 61));
+    CHECK_FALSE(find(out, 5));  // the lead sums 3 + 2
+}
+
+TEST_CASE("seed 003: two soldiers killed near al-Sukhnah on June 23", "[shared][seeds]") {
+    if (!test::have_shared()) return;
+    auto gaz = open_gazetteer();
+    if (!gaz) return;
+    Resolver resolver(*gaz);
+    Extractor ex(*gaz, resolver);
+    const auto out = ex.extract(seed("003", Date{2022, 6, 25}));
+    const Incident* sukhnah = find(out, 2);
+    REQUIRE(sukhnah);
+    CHECK(sukhnah->casualties.injured.value == 1);
+    CHECK(sukhnah->event_date == Date{2022, 6, 23});
+    CHECK(sukhnah->role == IncidentRole::current);
+    CHECK(near(*sukhnah, 34.885, 38.871, 0.1));
+    for (const Incident& in : out) CHECK(in.evidence.find("Ziocorporate") == std::string::npos);
+
+    const auto undated = ex.extract(seed("003"));
+    const Incident* u = find(undated, 2);
+    REQUIRE(u);
+    CHECK_FALSE(u->event_date);
+}
+
+TEST_CASE("seed 000: six civilians killed by a landmine in the Homs countryside",
+          "[shared][seeds]") {
+    if (!test::have_shared()) return;
+    auto gaz = open_gazetteer();
+    if (!gaz) return;
+    Resolver resolver(*gaz);
+    Extractor ex(*gaz, resolver);
+    const auto out = ex.extract(seed("000"));
+    const Incident* six = find(out, 6);
+    REQUIRE(six);
+    CHECK(six->event_type == "landmine");
+    CHECK(six->where.geo_precision == 3);
+    CHECK(six->where.admin.admin1_pcode == "SY04");
+    CHECK(six->where.admin.admin2_pcode.empty());
+    CHECK_FALSE(find(out, 26549));
+}
+
+TEST_CASE("seed 004: four killed and two injured near al-Sukhna city", "[shared][seeds]") {
+    if (!test::have_shared()) return;
+    auto gaz = open_gazetteer();
+    if (!gaz) return;
+    Resolver resolver(*gaz);
+    Extractor ex(*gaz, resolver);
+    const auto out = ex.extract(seed("004"));
+    const Incident* four = find(out, 4);
+    REQUIRE(four);
+    CHECK(four->casualties.injured.value == 2);
+    INFO("place_text '" << four->where.text << "'");
+    CHECK(four->where.geo_precision == 2);
+    CHECK(near(*four, 34.885, 38.871, 0.1));
+    CHECK_FALSE(find(out, 61));
+}

@@ -1,0 +1,45 @@
+#include <catch2/catch.hpp>
+
+#include "extract/actors.hpp"
+#include "extract/taxonomy.hpp"
+
+using namespace incimap;
+
+TEST_CASE("prefers the most specific event keyword", "[extract][taxonomy]") {
+    auto cues = find_event_cues("the explosion of a landmine left on the road");
+    REQUIRE(most_specific(cues) != nullptr);
+    CHECK(most_specific(cues)->type->code == "landmine");
+    CHECK(most_specific(find_event_cues("a car bomb went off"))->type->code == "car_bomb");
+    CHECK(most_specific(find_event_cues("Turkish drone strikes hit a car"))->type->code ==
+          "air_strike");
+}
+
+TEST_CASE("marks plural tallies of attacks as aggregate", "[extract][taxonomy]") {
+    auto cues = find_event_cues("the group claimed 300 attacks");
+    REQUIRE(cues.size() == 1);
+    CHECK(cues[0].aggregate);
+}
+
+TEST_CASE("maps every event type to an ACLED event type", "[extract][taxonomy]") {
+    for (const auto& t : event_types()) {
+        CHECK_FALSE(t.acled_event_type.empty());
+        CHECK_FALSE(t.acled_sub_event_type.empty());
+    }
+}
+
+TEST_CASE("folds the names of IS to one actor", "[extract][actors]") {
+    for (auto text : {"ISIS cells", "the IS group", "Islamic State fighters", "Daesh", "ISIL"}) {
+        auto a = find_actors(text);
+        REQUIRE(a.size() == 1);
+        CHECK(a[0].actor == "Islamic State (IS)");
+    }
+    CHECK(find_actors("it is late").empty());
+    CHECK(find_actors("the Liwa al-Quds militia")[0].actor == "Russia-backed militias");
+}
+
+TEST_CASE("names victim categories", "[extract][actors]") {
+    CHECK(victim_category("three officers") == "soldiers");
+    CHECK(victim_category("a little girl") == "children");
+    CHECK(victim_category("six civilians") == "civilians");
+    CHECK(victim_category("bombs").empty());
+}

@@ -1,0 +1,170 @@
+#include <catch2/catch.hpp>
+
+#include "layer_fixtures.hpp"
+#include "output/layer_builder.hpp"
+
+using namespace incimap;
+
+namespace {
+const Row* row_with(const LayerTable& t, const std::string& field, const std::string& value) {
+    const int i = t.field_index(field);
+    for (const auto& row : t.rows)
+        if (std::get_if<std::string>(&row.values[static_cast<std::size_t>(i)]) &&
+            std::get<std::string>(row.values[static_cast<std::size_t>(i)]) == value)
+            return &row;
+    return nullptr;
+}
+template <typename T>
+T value(const LayerTable& t, const Row& row, const std::string& field) {
+    return std::get<T>(row.values[static_cast<std::size_t>(t.field_index(field))]);
+}
+bool is_null(const LayerTable& t, const Row& row, const std::string& field) {
+    return std::holds_alternative<std::monostate>(
+        row.values[static_cast<std::size_t>(t.field_index(field))]);
+}
+
+struct Built {
+    test::TempDir dir{"builder"};
+    std::vector<Incident> incidents = test::sample_incidents();
+    std::vector<Article> articles = test::sample_articles();
+    std::vector<PlaceMentions> mentions;
+    std::vector<LayerTable> layers;
+    explicit Built(IncidentFilter filter = {}, const std::string& weight = "casualties") {
+        const LayerBuilder builder{filter, WeightExpression::parse(weight),
+                                   read_admin_polygons(test::make_admin_source(dir.path()))};
+        layers = builder.build({incidents, articles, mentions});
+    }
+    const LayerTable& layer(const std::string& name) const {
+        for (const auto& l : layers)
+            if (l.name == name) return l;
+        FAIL("no layer " << name);
+        return layers.front();
+    }
+};
+}  // namespace
+
+TEST_CASE("every layer is built, in writing order", "[builder]") {
+    Built b;
+    std::vector<std::string> names;
+    for (const auto& l : b.layers) names.push_back(l.name);
+    CHECK(names == std::vector<std::string>{"incidents", "governorates", "governorate_points",
+                                            "districts", "places", "articles"});
+}
+
+TEST_CASE("incident rows carry casualties as killed plus injured and the chosen weight",
+          "[builder]") {
+    Built b{IncidentFilter{}, "killed*2+injured"};
+    const auto& t = b.layer("incidents");
+    REQUIRE(t.rows.size() == 3);
+    const Row* a = row_with(t, "incident_id", "inc-a");
+    REQUIRE(a);
+    CHECK(value<long long>(t, *a, "casualties") == 10);
+    CHECK(value<double>(t, *a, "weight") == 14);
+    CHECK(value<Date>(t, *a, "event_date") == Date{2024, 3, 5});
+    const Row* d = row_with(t, "incident_id", "inc-d");
+    REQUIRE(d);
+    CHECK(is_null(t, *d, "event_date"));
+    CHECK(is_null(t, *d, "killed"));
+    CHECK(value<long long>(t, *d, "captured") == 3);
+    CHECK(value<long long>(t, *d, "casualties") == 0);
+}
+
+TEST_CASE("governorate totals sum the selected incidents and keep every polygon",
+          "[builder]") {
+    Built b;
+    const auto& t = b.layer("governorates");
+    REQUIRE(t.rows.size() == 2);
+    const Row* north = row_with(t, "admin1_pcode", "SY91");
+    REQUIRE(north);
+    CHECK(value<std::string>(t, *north, "admin1_name_ar") == "الشمال");
+    CHECK(value<long long>(t, *north, "incidents") == 2);
+    CHECK(value<long long>(t, *north, "killed") == 6);
+    CHECK(value<long long>(t, *north, "injured") == 6);
+    CHECK(value<long long>(t, *north, "casualties") == 12);
+    CHECK(value<Date>(t, *north, "first_date") == Date{2024, 3, 5});
+    CHECK(value<Date>(t, *north, "last_date") == Date{2024, 3, 9});
+    const Row* south = row_with(t, "admin1_pcode", "SY92");
+    REQUIRE(south);
+    // The background incident is filtered out; the undated one counts without dates.
+    CHECK(value<long long>(t, *south, "incidents") == 1);
+    CHECK(value<long long>(t, *south, "casualties") == 0);
+    CHECK(is_null(t, *south, "first_date"));
+}
+
+TEST_CASE("governorate points sit at the casualty-weighted mean of their incidents",
+          "[builder]") {
+    Built b;
+    const auto& t = b.layer("governorate_points");
+    REQUIRE(t.rows.size() == 2);
+    const Row* north = row_with(t, "admin1_pcode", "SY91");
+    REQUIRE(north);
+    // Alder (36.5, 35.0) weighs 10, Birch (37.5, 35.5) weighs 2.
+    CHECK(north->point->lon == Approx((36.5 * 10 + 37.5 * 2) / 12));
+    CHECK(north->point->lat == Approx((35.0 * 10 + 35.5 * 2) / 12));
+    // No casualties in Southland: the plain mean of its one incident.
+    const Row* south = row_with(t, "admin1_pcode", "SY92");
+    REQUIRE(south);
+    CHECK(south->point->lon == Approx(37.2));
+}
+
+TEST_CASE("an incident's own admin units win over those of its place", "[builder]") {
+    test::TempDir dir{"own-admin"};
+    auto incidents = test::sample_incidents();
+    // "20 km east of" Alder: the point lies in the eastern district.
+    incidents[0].where.point = {37.2, 35.0};
+    incidents[0].where.admin = {"Northland", "SY91", "East North", "SY9102"};
+    const LayerBuilder builder{IncidentFilter{}, WeightExpression::parse("killed"),
+                               read_admin_polygons(test::make_admin_source(dir.path()))};
+    const auto t = builder.districts_table(builder.selected(incidents));
+    CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9102"), "killed") == 6);
+    CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9101"), "killed") == 0);
+}
+
+TEST_CASE("districts fall back to point in polygon for governorate-level incidents",
+          "[builder]") {
+    Built b;
+    const auto& t = b.layer("districts");
+    REQUIRE(t.rows.size() == 3);
+    CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9101"), "killed") == 4);
+    CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9102"), "killed") == 2);
+    CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9201"), "incidents") == 1);
+    CHECK(value<std::string>(t, *row_with(t, "admin2_pcode", "SY9201"), "admin1_name") ==
+          "Southland");
+}
+
+TEST_CASE("places count incidents, and mentions come from the resolver when given",
+          "[builder]") {
+    {
+        Built b;
+        const auto& t = b.layer("places");
+        CHECK(t.rows.size() == 3);
+    }
+    test::TempDir dir{"mentions"};
+    const auto incidents = test::sample_incidents();
+    const auto articles = test::sample_articles();
+    std::vector<PlaceMentions> mentions{{*incidents[0].where.place, 5},
+                                        {test::make_place(104, "Dune", 37.9, 35.9, "SY91", "Northland", "SY9102"), 2}};
+    const LayerBuilder builder{IncidentFilter{}, WeightExpression::parse("killed"),
+                               read_admin_polygons(test::make_admin_source(dir.path()))};
+    const auto t = builder.places_table(builder.selected(incidents), mentions);
+    REQUIRE(t.rows.size() == 4);
+    const int id = t.field_index("place_id");
+    for (const auto& row : t.rows) {
+        const auto place = std::get<long long>(row.values[static_cast<std::size_t>(id)]);
+        const auto mentioned = std::get<long long>(row.values[static_cast<std::size_t>(t.field_index("mentions"))]);
+        const auto incidents_at = std::get<long long>(row.values[static_cast<std::size_t>(t.field_index("incidents"))]);
+        if (place == 101) CHECK((mentioned == 5 && incidents_at == 1));
+        if (place == 104) CHECK((mentioned == 2 && incidents_at == 0));
+    }
+}
+
+TEST_CASE("articles list only sources that selected incidents link to", "[builder]") {
+    Built b;
+    const auto& t = b.layer("articles");
+    REQUIRE(t.rows.size() == 2);
+    const Row* first = row_with(t, "article_id", "art-1");
+    REQUIRE(first);
+    CHECK(value<long long>(t, *first, "incidents") == 2);
+    CHECK(value<Date>(t, *first, "published") == Date{2024, 3, 10});
+    CHECK_FALSE(row_with(t, "article_id", "art-3"));
+}
