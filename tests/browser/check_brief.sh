@@ -20,7 +20,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 if ! command -v chromium >/dev/null 2>&1; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "installing chromium (Debian package) for the browser check"
-        apt-get install -y --no-install-recommends chromium >/dev/null ||
+        apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends chromium >/dev/null ||
             { echo "skipped: chromium could not be installed"; exit 77; }
     else
         echo "skipped: chromium is not installed (apt-get install chromium)"; exit 77

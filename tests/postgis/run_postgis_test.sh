@@ -12,7 +12,7 @@ postgis_control=/usr/share/postgresql/15/extension/postgis.control
 
 if [[ ! -x $pgbin/initdb || ! -f $postgis_control ]]; then
   if [[ $(id -u) == 0 ]]; then
-    DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15-postgis-3 >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y postgresql-15-postgis-3 >/dev/null 2>&1 || true
   fi
   if [[ ! -x $pgbin/initdb || ! -f $postgis_control ]]; then
     echo "skipped: postgresql-15-postgis-3 is not installed" >&2

@@ -44,7 +44,7 @@ def import_qgis():
     # Debian's bindings live in /usr/lib/python3/dist-packages, which a pyenv or venv
     # interpreter does not see; installing them needs root.
     if os.geteuid() == 0:
-        subprocess.run(["apt-get", "install", "-y", "python3-qgis"], check=False,
+        subprocess.run(["apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "python3-qgis"], check=False,
                        stdout=subprocess.DEVNULL)
     sys.path.append("/usr/lib/python3/dist-packages")
     try:

@@ -106,7 +106,7 @@ def ensure_pyqgis():
         return False
     print("installing python3-qgis qgis-providers ...", flush=True)
     proc = subprocess.run(
-        ["apt-get", "install", "-y", "--no-install-recommends", "python3-qgis", "qgis-providers"],
+        ["apt-get", "-o", "DPkg::Lock::Timeout=600", "install", "-y", "--no-install-recommends", "python3-qgis", "qgis-providers"],
         capture_output=True, text=True, env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
     size = re.search(r"Need to get ([^\n]*)", proc.stdout)
     print("apt-get: " + (size.group(0) if size else "nothing to download"))
