@@ -17,7 +17,7 @@ struct ActorName {
 // Canonical actors follow ACLED's Syria actor names where they exist (e.g. "Islamic State
 // (Syria)" shortened to "Islamic State (IS)"); the variants are the spellings seen in
 // English-language reports (SOHR, SANA, AFP, Reuters, Asharq al-Awsat). Longest match wins.
-const std::array<ActorName, 48> kActors{{
+const std::array<ActorName, 60> kActors{{
     {"IS", "Islamic State (IS)", true},
     {"isis", "Islamic State (IS)", false},
     {"isil", "Islamic State (IS)", false},
@@ -25,6 +25,16 @@ const std::array<ActorName, 48> kActors{{
     {"daesh", "Islamic State (IS)", false},
     {"caliphate soldiers", "Islamic State (IS)", false},
     {"regime forces", "Syrian government forces", false},
+    {"regime artillery", "Syrian government forces", false},
+    {"regime warplanes", "Syrian government forces", false},
+    {"regime helicopters", "Syrian government forces", false},
+    {"regime troops", "Syrian government forces", false},
+    {"regime army", "Syrian government forces", false},
+    {"syrian regime", "Syrian government forces", false},
+    {"assad regime", "Syrian government forces", false},
+    {"government artillery", "Syrian government forces", false},
+    {"government warplanes", "Syrian government forces", false},
+    {"syrian warplanes", "Syrian government forces", false},
     {"regime soldiers", "Syrian government forces", false},
     {"government forces", "Syrian government forces", false},
     {"syrian army", "Syrian government forces", false},
@@ -66,6 +76,9 @@ const std::array<ActorName, 48> kActors{{
     {"HTS", "Hayat Tahrir al-Sham (HTS)", true},
     {"opposition factions", "Syrian opposition", false},
     {"rebels", "Syrian opposition", false},
+    // ACLED's "Unidentified Armed Group (Syria)"
+    {"unknown gunmen", "Unidentified armed group", false},
+    {"unidentified gunmen", "Unidentified armed group", false},
 }};
 
 struct VictimWord {
@@ -76,7 +89,7 @@ struct VictimWord {
 // Victim groups: the civilian/combatant split that ACLED's "Violence against civilians"
 // definition and FA-KES's nb_civilians/nb_noncivilians columns both rest on. First match in
 // the noun phrase wins, so children are found before the civilians they also are.
-const std::array<VictimWord, 40> kVictims{{
+const std::array<VictimWord, 46> kVictims{{
     {"children", "children"}, {"child", "children"},     {"girl", "children"},
     {"boy", "children"},      {"kids", "children"},      {"women", "civilians"},
     {"civilians", "civilians"}, {"civilian", "civilians"}, {"citizens", "civilians"},
@@ -90,6 +103,9 @@ const std::array<VictimWord, 40> kVictims{{
     {"militants", "militia"}, {"fighters", "militia"},   {"members", "militia"},
     {"loyalists", "militia"}, {"gunmen", "militia"},     {"jihadists", "militia"},
     {"policemen", "police"},  {"police", "police"},      {"guards", "soldiers"},
+    {"official", "civilians"}, {"officials", "civilians"}, {"man", "civilians"},
+    {"woman", "civilians"},    {"journalist", "civilians"},
+    {"activist", "civilians"},
 }};
 
 bool boundary(std::string_view s, std::size_t pos) {

@@ -1,5 +1,6 @@
 #include "extract/casualties.hpp"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <vector>
@@ -39,6 +40,24 @@ constexpr std::array<VerbWord, 33> kVerbs{{
 constexpr std::array<std::string_view, 16> kAuxiliaries{{
     "were", "was", "been", "have", "has", "had", "are", "is", "reportedly", "allegedly",
     "also", "reported", "confirmed", "later", "all", "both"}};
+
+// Auxiliaries of the passive: "were killed" has its figure before it, "have killed" after.
+constexpr std::array<std::string_view, 6> kPassiveAuxiliaries{{
+    "were", "was", "been", "are", "is", "be"}};
+
+// Singular nouns of people that make "a"/"an" a head count of one: "shot dead a local
+// official", "left a general and four soldiers dead".
+constexpr std::array<std::string_view, 26> kPersonNouns{{
+    "man", "woman", "child", "boy", "girl", "civilian", "official", "soldier", "officer",
+    "general", "colonel", "commander", "leader", "member", "fighter", "militant",
+    "militiaman", "policeman", "guard", "journalist", "activist", "doctor", "shepherd",
+    "farmer", "teacher", "driver"}};
+
+// Words that may follow such a noun when it is the head of its phrase; anything else makes
+// it a modifier ("a general strike", "a member state").
+constexpr std::array<std::string_view, 22> kAfterPersonNoun{{
+    "and", "or", "in", "of", "from", "at", "on", "near", "with", "by", "as", "while", "to",
+    "was", "were", "who", "had", "has", "dead", "killed", "died", "during"}};
 
 // Head nouns that make a figure a group of people ("two others", "another one").
 constexpr std::array<std::string_view, 6> kPeopleWords{{
@@ -102,8 +121,38 @@ private:
             f.noun_end = q.end;
             figures_.push_back(f);
         }
-        // "a general and four soldiers": a lone "a"/"an" before a person noun is one more.
+        add_singular_figures();
         mark_breakdowns();
+    }
+
+    // "a general and four soldiers dead", "shot dead a local official": "a"/"an" before a
+    // singular noun of a person (up to two modifiers between) is a figure of one.
+    void add_singular_figures() {
+        for (std::size_t k = 0; k + 1 < words_.size(); ++k) {
+            if (words_[k].lower != "a" && words_[k].lower != "an") continue;
+            for (std::size_t n = k + 1; n < words_.size() && n <= k + 3; ++n) {
+                if (has_punct_between(words_[n - 1].end, words_[n].begin, ",.;:()\"")) break;
+                if (!in(words_[n].lower, kPersonNouns)) {
+                    if (verb_kind(words_[n].lower) || words_[n].lower == "of") break;
+                    continue;
+                }
+                const bool head = n + 1 == words_.size() ||
+                                  has_punct_between(words_[n].end, words_[n + 1].begin, ",.;:()\"") ||
+                                  in(words_[n + 1].lower, kAfterPersonNoun);
+                if (!head) break;
+                Figure f;
+                f.q.value = f.q.low = f.q.high = 1;
+                f.q.begin = words_[k].begin;
+                f.q.end = words_[k].end;
+                f.first_word = k;
+                f.last_word = k + 1;
+                f.noun_end = words_[n].end;
+                figures_.push_back(f);
+                break;
+            }
+        }
+        std::sort(figures_.begin(), figures_.end(),
+                  [](const Figure& a, const Figure& b) { return a.first_word < b.first_word; });
     }
 
     // Figures after "including" (until the clause closes) break down a total already counted.
@@ -144,16 +193,21 @@ private:
             if (w == "of" || w == "and" || w == "the") continue;
             auto kind = verb_kind(w);
             if (!kind) break;
-            // "were killed and two others": a passive verb belongs to the group before it.
-            if (k > 0 && in(words_[k - 1].lower, kAuxiliaries)) break;
-            if (*kind == Kind::killed && w != "died" && w != "dead")
+            // "were killed and two others": a passive verb belongs to the group before it;
+            // "have arrested three" is active.
+            if (k > 0 && in(words_[k - 1].lower, kPassiveAuxiliaries)) break;
+            const bool shot_dead = w == "dead" && k > 0 && words_[k - 1].lower == "shot";
+            if (*kind == Kind::killed && ((w != "died" && w != "dead") || shot_dead))
                 back = back == Kind::injured ? Kind::killed_or_injured : Kind::killed;
             else if (*kind == Kind::injured)
                 back = back == Kind::killed ? Kind::killed_or_injured : Kind::injured;
             else if (*kind == Kind::captured)
                 back = Kind::captured;
         }
-        if (back != Kind::none && back != Kind::captured) {
+        // "arrested three members": a capture verb takes people as its object; "seized 3
+        // vehicles" takes things.
+        if (back == Kind::captured && !names_people(f.last_word)) back = Kind::none;
+        if (back != Kind::none) {
             f.kind = back;
             f.by_active_verb = true;
             f.noun_end = noun_phrase_end(f.last_word);
@@ -187,6 +241,17 @@ private:
             }
             if (victim_category(w).size() || in(w, kPeopleWords)) people = true;
         }
+    }
+
+    // Does the noun phrase from word `from` name people ("members of the NDF", "others")?
+    bool names_people(std::size_t from) const {
+        for (std::size_t k = from; k < words_.size() && k < from + 4; ++k) {
+            const std::string& w = words_[k].lower;
+            if (!victim_category(w).empty() || in(w, kPeopleWords) || in(w, kPersonNouns))
+                return true;
+            if (verb_kind(w) || w == "in" || w == "on" || w == "at") return false;
+        }
+        return false;
     }
 
     bool all_aux(std::size_t from, std::size_t to) const {

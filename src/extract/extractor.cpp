@@ -69,6 +69,9 @@ std::vector<std::pair<std::string, std::size_t>> clauses(const Sentence& s) {
 const DateMention* event_date(const std::vector<DateMention>& dates, const std::string& low) {
     for (const DateMention& d : dates) {
         if (d.starts_period) continue;
+        // "in November last year, the Observatory said another attack left ...": a statement
+        // from the past is about an event at least as old, so its date is the event's.
+        if (d.recalls_past) return &d;
         const std::string after = low.substr(d.end, 40);
         const std::string before = low.substr(d.begin >= 25 ? d.begin - 25 : 0,
                                                d.begin >= 25 ? 25 : d.begin);

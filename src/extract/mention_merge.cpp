@@ -22,9 +22,13 @@ bool generic(const EventType* t) {
     return t->code == "attack" || t->code == "armed_clash" || t->code == "other_explosion";
 }
 
+// Arrests are no violence: "an attack" near an arrest is another event, never its account.
+bool arrest(const EventType* t) { return t->code == "arrest"; }
+
 bool types_fit(const EventType* a, const EventType* b) {
-    if (a == b || generic(a) || generic(b)) return true;
-    return false;
+    if (a == b) return true;
+    if (arrest(a) || arrest(b)) return false;
+    return generic(a) || generic(b);
 }
 
 bool counts_fit(const Count& a, const Count& b) {
@@ -145,6 +149,8 @@ std::vector<EventMention> merge_mentions(std::vector<EventMention> mentions) {
 void apply_headlines(std::vector<EventMention>& events, const std::vector<EventMention>& headlines) {
     for (const EventMention& h : headlines)
         for (EventMention& e : events) {
+            // A headline tells the news, not an event the article recalls.
+            if (e.date_recalls_past) continue;
             if (!types_fit(e.type, h.type) || !counts_fit(e.counts.killed, h.counts.killed) ||
                 !places_fit(e.where, h.where))
                 continue;

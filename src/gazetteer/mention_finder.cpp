@@ -41,10 +41,18 @@ const std::set<std::string, std::less<>>& stop_phrases() {
         "north", "south", "east", "west", "northern",
         "southern", "eastern", "western", "central", "read", "more", "share", "comments",
         "reply", "photo", "video", "source", "sources", "report", "reports", "update",
-        "newest", "most", "meanwhile", "be", "new", "war", "kill", "injure", "strike",
+        "newest", "most", "be", "new", "war", "kill", "injure", "strike",
         "al", "el", "liwa", "rudaw", "hamas", "al-qaeda", "nusiri", "daesh", "al-nusra",
         "nusra", "al-sham", "jaish", "fateh", "qaeda", "levant", "monitor", "follow", "near",
         "red", "road", "air", "kills", "n",
+        // adverbs and conjunctions that open sentences and paragraphs of news reports
+        "meanwhile", "however", "moreover", "furthermore", "additionally", "separately",
+        "elsewhere", "nevertheless", "nonetheless", "likewise", "besides", "therefore",
+        "thus", "hence", "later", "earlier", "yet", "still", "instead", "otherwise",
+        "accordingly", "consequently", "subsequently", "previously", "currently", "recently",
+        "today", "yesterday", "tonight", "overnight", "then", "now", "here", "where", "why",
+        "what", "who", "how", "although", "though", "because", "despite", "during", "amid",
+        "according", "following", "under", "against", "between", "about", "over", "into",
         // possessives whose apostrophe the source dropped (FA-KES)
         "syrias", "aleppos", "russias",
         // peoples and adjectives of nationality
@@ -57,6 +65,17 @@ const std::set<std::string, std::less<>>& stop_phrases() {
     };
     return phrases;
 }
+
+// Words that open or join an Arabic personal name: kunya ("Abu Ibrahim", "Umm Khaled") and
+// nasab ("bin Laden", "ibn Taymiyyah"), in the romanisations news agencies use. A name right
+// after one of them is part of a person's name, not a village.
+constexpr std::array<std::string_view, 9> kNameLinks = {
+    "abu", "abou", "umm", "um", "bin", "ben", "ibn", "bint", "abd"};
+
+// Titles that come before a person's name in news English ("Colonel Suhail", "Sheikh Ahmad").
+constexpr std::array<std::string_view, 14> kTitles = {
+    "president", "minister", "general", "colonel", "sheikh", "commander", "leader",
+    "emir", "imam", "brigadier", "lieutenant", "captain", "dr", "spokesman"};
 
 // Romanised Arabic articles that may stand lower-case inside a name ("Deir ez-Zor",
 // "Ras al Ain"); the romanisations of GeoNames and WOF (ALA-LC, BGN/PCGN).
@@ -219,6 +238,44 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+bool in_table(std::string_view w, const auto& table) {
+    return std::find(table.begin(), table.end(), w) != table.end();
+}
+
+// Is words[first..last] part of a person's name? "Abu Ibrahim", "bin Laden", "Colonel
+// Suhail": a kunya, nasab or title before it; "al-Masri" right after a given name. "Ibrahim al-Hashimi": a single given name
+// followed by a family name with an article (a place written so, "Maarat al-Numan", is
+// matched whole before its first word is tried alone), or by "bin"/"ibn".
+bool person_name(std::string_view text, const std::vector<Word>& words, std::size_t first,
+                 std::size_t last) {
+    if (words[first].shape == Shape::arabic) return false;
+    if (first > 0 && words[first].joined_to_previous) {
+        const std::string before = lower_ascii(word_text(text, words[first - 1]));
+        if (in_table(before, kNameLinks) || in_table(before, kTitles)) return true;
+        // "Hamza al-Masri": a family name with an article right after a given name.
+        const std::string first_word = lower_ascii(word_text(text, words[first]));
+        const auto hyphen = first_word.find('-');
+        if (hyphen != std::string::npos && is_article(std::string_view(first_word).substr(0, hyphen)) &&
+            words[first - 1].shape == Shape::capitalised &&
+            !MentionFinder::is_stop_phrase(word_text(text, words[first - 1])))
+            return true;
+    }
+    if (first == last && words[first].shape == Shape::capitalised && last + 1 < words.size() &&
+        words[last + 1].joined_to_previous) {
+        const Word& next = words[last + 1];
+        const std::string next_word = lower_ascii(word_text(text, next));
+        const auto hyphen = next_word.find('-');
+        if (next.shape == Shape::article_joined ||
+            (next.shape == Shape::capitalised && hyphen != std::string::npos &&
+             is_article(std::string_view(next_word).substr(0, hyphen))))
+            return true;
+        if (in_table(next_word, kNameLinks) &&
+            last + 2 < words.size() && words[last + 2].shape == Shape::capitalised)
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool MentionFinder::is_stop_phrase(std::string_view words) {
@@ -248,6 +305,7 @@ std::vector<MentionSpan> MentionFinder::find(std::string_view text) const {
                             (is_stop_phrase(last_word) &&
                              !is_feature_word(lower_ascii(last_word)))))
                 continue;
+            if (person_name(text, words, i, last)) continue;
             const auto keys = name_keys(phrase);
             if (keys.exact.empty()) continue;
             auto places = index_.exact(keys.exact);

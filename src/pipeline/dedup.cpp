@@ -1,6 +1,8 @@
 #include "pipeline/dedup.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -70,8 +72,6 @@ bool counts_agree(const Count& a, const Count& b) {
     return hi <= 2 * lo + 5;
 }
 
-bool counts_equal(const Count& a, const Count& b) { return a.value == b.value; }
-
 std::optional<std::string> same_place(const Incident& a, const Incident& b, double max_km) {
     if (a.where.country_code != b.where.country_code) return std::nullopt;
     if (a.where.place->id == b.where.place->id) return "same place (" + a.where.place->name + ")";
@@ -99,6 +99,132 @@ std::optional<std::string> same_time(const Incident& a, const Incident& b, int s
 }
 
 std::string count_text(const Count& c) { return c.value ? std::to_string(*c.value) : "none"; }
+
+// Without an event date a changed figure cannot be told from a rising toll, so each count
+// must be the same figure (or unknown in one report).
+bool counts_same_or_unknown(const Count& a, const Count& b) {
+    return !a.value || !b.value || *a.value == *b.value;
+}
+
+// "soldiers" and "militia (Iran-backed militias)" are different people hit; a report that
+// does not say who was hit agrees with any.
+bool victims_agree(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return true;
+    if (a == b) return true;
+    const auto head = [](const std::string& v) { return v.substr(0, v.find(" (")); };
+    // The same category, one of them without the group's name.
+    return head(a) == head(b) && (a.find(" (") == std::string::npos ||
+                                  b.find(" (") == std::string::npos);
+}
+
+struct TargetWord {
+    std::string_view name;
+    std::array<std::string_view, 3> spellings;  // whole words, lower case
+};
+// What an attack hit, as reports name it ("an attack on a military bus", "targeting a bus"):
+// the nouns of ACLED's event notes that single out one event among many in a region.
+constexpr TargetWord kTargets[] = {
+    {"bus", {"bus", "buses", "busses"}},
+    {"convoy", {"convoy", "convoys", ""}},
+    {"checkpoint", {"checkpoint", "checkpoints", ""}},
+    {"hospital", {"hospital", "hospitals", ""}},
+    {"market", {"market", "marketplace", ""}},
+    {"school", {"school", "schools", ""}},
+    {"mosque", {"mosque", "mosques", ""}},
+    {"church", {"church", "churches", ""}},
+    {"bakery", {"bakery", "bakeries", ""}},
+    {"prison", {"prison", "jail", ""}},
+    {"pipeline", {"pipeline", "pipelines", ""}},
+    {"airport", {"airport", "airbase", ""}},
+};
+
+bool has_word(const std::string& low, std::string_view w) {
+    if (w.empty()) return false;
+    for (auto pos = low.find(w); pos != std::string::npos; pos = low.find(w, pos + 1)) {
+        const bool start = pos == 0 || !std::isalnum(static_cast<unsigned char>(low[pos - 1]));
+        const std::size_t end = pos + w.size();
+        if (start && (end == low.size() || !std::isalnum(static_cast<unsigned char>(low[end]))))
+            return true;
+    }
+    return false;
+}
+
+std::string lower_text(const std::string& s) {
+    std::string out = s;
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::optional<std::string_view> shared_target(const Incident& a, const Incident& b) {
+    const std::string la = lower_text(a.evidence), lb = lower_text(b.evidence);
+    for (const TargetWord& t : kTargets) {
+        const auto in = [&](const std::string& low) {
+            return std::any_of(t.spellings.begin(), t.spellings.end(),
+                               [&](std::string_view w) { return has_word(low, w); });
+        };
+        if (in(la) && in(lb)) return t.name;
+    }
+    return std::nullopt;
+}
+
+// Where two reports without a common date may be one event: the same place or within
+// `undated_distance_km`; a report at region or governorate level only with a report in its
+// governorate that names the same target (the bus, the convoy).
+std::optional<std::string> undated_place(const Incident& a, const Incident& b,
+                                         const DedupRules& rules) {
+    if (a.where.country_code != b.where.country_code) return std::nullopt;
+    if (a.where.geo_precision >= 3 || b.where.geo_precision >= 3) {
+        // "In the Homs countryside" twice is not one event without more: a region ("the Badia") covers the points within its radius; a governorate its
+        // P-code. Either way it says too little alone: the evidence must name one target.
+        const Incident& wide = a.where.geo_precision >= 3 ? a : b;
+        const Incident& other = &wide == &a ? b : a;
+        const Place& region = *wide.where.place;
+        const bool in_region =
+            region.feature_type != "governorate" && region.precision_km > 0 &&
+            great_circle_km(region.point, other.where.point) <= region.precision_km;
+        const std::string& pa = a.where.admin.admin1_pcode;
+        const bool same_governorate = !pa.empty() && pa == b.where.admin.admin1_pcode;
+        if (!in_region && !same_governorate) return std::nullopt;
+        const auto target = shared_target(a, b);
+        if (!target) return std::nullopt;
+        return other.where.place->name + (in_region ? " within " : " in the governorate of ") +
+               region.name + ", both of an attack on a " + std::string(*target);
+    }
+    if (a.where.place->id == b.where.place->id) return "same place (" + a.where.place->name + ")";
+    const double km = great_circle_km(a.where.point, b.where.point);
+    if (km > rules.undated_distance_km) return std::nullopt;
+    return a.where.place->name + " and " + b.where.place->name + " " + fixed(km, 1) + " km apart";
+}
+
+// The days a report's event may lie in: its date widened by its precision, or, undated, the
+// window before its article's publication (the news window for current news, the recall
+// window for a recalled event). nullopt when neither date is known.
+struct DayWindow {
+    long first, last;
+};
+std::optional<DayWindow> event_window(const StoredReport& r, const DedupRules& rules) {
+    const Incident& i = r.incident;
+    if (has_date(i)) {
+        const long d = i.event_date->days_since_epoch();
+        const long span = precision_span_days(i.date_precision);
+        return DayWindow{d - span, d + span};
+    }
+    if (!r.published) return std::nullopt;
+    const long p = r.published->days_since_epoch();
+    const long back =
+        i.role == IncidentRole::current ? rules.news_window_days : rules.recall_window_days;
+    return DayWindow{p - back, p};
+}
+
+std::optional<std::string> undated_time(const StoredReport& a, const StoredReport& b,
+                                        const DedupRules& rules) {
+    const auto wa = event_window(a, rules);
+    const auto wb = event_window(b, rules);
+    if (!wa || !wb) return "no dates to compare";
+    if (std::max(wa->first, wb->first) > std::min(wa->last, wb->last) + rules.date_slack_days)
+        return std::nullopt;
+    return std::string("dates compatible with publication");
+}
 
 }  // namespace
 
@@ -132,17 +258,20 @@ std::optional<std::string> same_event(const StoredReport& ra, const StoredReport
         if (!time) return std::nullopt;
         reasons += "; " + *place + "; " + *time;
     } else {
-        // Without a date only a report identical in everything else, published at the same
-        // time, is taken for the same event.
-        if (a.event_type != b.event_type || a.where.place->id != b.where.place->id ||
-            !counts_equal(ca.killed, cb.killed) || !counts_equal(ca.injured, cb.injured))
+        // Without a common date (docs/store.md): a close place, the same figures, the same
+        // people hit, and publication dates that leave room for one event.
+        if (!counts_same_or_unknown(ca.killed, cb.killed) ||
+            !counts_same_or_unknown(ca.injured, cb.injured) ||
+            !counts_same_or_unknown(ca.captured, cb.captured))
             return std::nullopt;
-        if (!ra.published || !rb.published) return std::nullopt;
-        const long apart =
-            std::labs(ra.published->days_since_epoch() - rb.published->days_since_epoch());
-        if (apart > rules.published_window_days) return std::nullopt;
-        reasons += "; same place (" + a.where.place->name + "); no event date; same counts; "
-                   "published " + std::to_string(apart) + " days apart";
+        if (!victims_agree(a.victims, b.victims)) return std::nullopt;
+        const auto place = undated_place(a, b, rules);
+        if (!place) return std::nullopt;
+        const auto time = undated_time(ra, rb, rules);
+        if (!time) return std::nullopt;
+        reasons += "; " + *place + "; no common event date, " + *time;
+        if (ca.killed.value && cb.killed.value)
+            reasons += "; killed " + count_text(ca.killed) + " in both";
         return reasons;
     }
     if (ca.killed.value && cb.killed.value)
@@ -227,7 +356,19 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
     // few reports near it in time or place rather than with all of them.
     std::multimap<long, std::size_t> by_day;
     std::multimap<std::int64_t, std::size_t> by_place;
+    // Undated reports match within their governorate; so clusters are also indexed by
+    // governorate: all of them for undated reports to search, those with an undated report
+    // for dated ones.
+    std::multimap<std::string, std::size_t> by_admin1;
+    std::multimap<std::string, std::size_t> undated_by_admin1;
+    // Clusters with an undated report of a region ("the Badia"): few, and they reach across
+    // governorates, so every report looks at them and they look at every cluster.
+    std::set<std::size_t> undated_regions;
     long widest_span = 0;
+    auto wide_region = [](const Incident& in) {
+        return located(in) && !has_date(in) && in.where.geo_precision >= 3 &&
+               in.where.place->feature_type != "governorate";
+    };
 
     for (const StoredReport& r : reports) {
         std::set<std::size_t> candidates;
@@ -240,10 +381,19 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
                  it != by_day.end() && it->first <= day + reach; ++it)
                 candidates.insert(it->second);
         }
+        const std::string& admin1 = in.where.admin.admin1_pcode;
         if (located(in)) {
             auto [lo, hi] = by_place.equal_range(in.where.place->id);
             for (auto it = lo; it != hi; ++it) candidates.insert(it->second);
+            if (!admin1.empty()) {
+                auto& index = has_date(in) ? undated_by_admin1 : by_admin1;
+                auto [alo, ahi] = index.equal_range(admin1);
+                for (auto it = alo; it != ahi; ++it) candidates.insert(it->second);
+            }
         }
+        candidates.insert(undated_regions.begin(), undated_regions.end());
+        if (wide_region(in))
+            for (std::size_t c = 0; c < clusters.size(); ++c) candidates.insert(c);
         // Governorate-level reports can match anything in their governorate at that time;
         // the day index above already covers them when dated.
         std::optional<std::size_t> joined;
@@ -275,7 +425,14 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
             by_day.emplace(in.event_date->days_since_epoch(), *joined);
             widest_span = std::max(widest_span, precision_span_days(in.date_precision));
         }
-        if (located(in)) by_place.emplace(in.where.place->id, *joined);
+        if (wide_region(in)) undated_regions.insert(*joined);
+        if (located(in)) {
+            by_place.emplace(in.where.place->id, *joined);
+            if (!admin1.empty()) {
+                by_admin1.emplace(admin1, *joined);
+                if (!has_date(in)) undated_by_admin1.emplace(admin1, *joined);
+            }
+        }
     }
 
     DedupResult result;

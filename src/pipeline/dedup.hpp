@@ -17,9 +17,14 @@ struct DedupRules {
     double max_distance_km = 25;
     // Outlets date the same event a day apart (night attacks, time zones, "yesterday").
     int date_slack_days = 1;
-    // Undated reports merge only when everything else matches and the articles were
-    // published within this many days of each other.
-    int published_window_days = 3;
+    // A report without an event date is placed by its role: current news happened within
+    // this many days before publication (the extractor's news window), ...
+    int news_window_days = 7;
+    // ... a recalled event within this many days ("a month after", "last year").
+    int recall_window_days = 366;
+    // Without an event date only close places merge: the spread of "near X" phrasings of one
+    // town, not of two towns of one district.
+    double undated_distance_km = 10;
 };
 
 // Why two reports are the same event ("same event type (ambush); 4.2 km apart; ..."), or

@@ -191,7 +191,9 @@ std::string run_settings(const RunOptions& o) {
     j["dedup"] = o.dedup;
     j["max_distance_km"] = o.dedup_rules.max_distance_km;
     j["date_slack_days"] = o.dedup_rules.date_slack_days;
-    j["published_window_days"] = o.dedup_rules.published_window_days;
+    j["news_window_days"] = o.dedup_rules.news_window_days;
+    j["recall_window_days"] = o.dedup_rules.recall_window_days;
+    j["undated_distance_km"] = o.dedup_rules.undated_distance_km;
     j["heatmap"] = o.heatmap;
     j["brief"] = o.brief;
     j["admin_source"] = o.layers.admin_source.string();

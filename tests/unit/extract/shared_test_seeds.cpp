@@ -1,6 +1,7 @@
 // The five seed articles in ../shared/seeds against the real gazetteer: the incidents an
 // analyst would map, one expectation at a time. Needs a built gazetteer.sqlite
 // ($INCIMAP_GAZETTEER or the build tree's); skips without it or without ../shared.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -76,6 +77,20 @@ TEST_CASE("seed 001: ten killed by landmines at al-Tayba near al-Sukhnah", "[sha
     CHECK(buses->where.admin.admin1_pcode == "SY09");
 
     CHECK_FALSE(find(out, 1199));
+    // "in al-Shula desert on Deir Ezzor-Homs road": al-Shoula, a named place on the road,
+    // near Deir ez-Zor's Ash Shula rather than Deir ez-Zor city.
+    CHECK(buses->where.geo_precision == 2);
+    CHECK(near(*buses, 35.186, 39.849, 0.1));
+    const Incident* highway = find(out, 15);
+    REQUIRE(highway);
+    REQUIRE(highway->where.place);
+    CHECK(highway->where.place->feature_type == "road");
+    CHECK(highway->where.geo_precision == 2);
+    for (const Incident& in : out) {
+        const bool meanwhile = in.evidence.rfind("Meanwhile", 0) == 0;
+        const bool village = in.where.place && in.where.place->feature_type == "village";
+        CHECK_FALSE((meanwhile && village));
+    }
     for (const Incident& in : out) CHECK(in.evidence.find("Jenin") == std::string::npos);
 }
 
@@ -106,7 +121,17 @@ TEST_CASE("seed 002: the Palmyra desert incidents with their offsets", "[shared]
     CHECK(bus->where.admin.admin1_pcode == "SY04");
 
     CHECK_FALSE(find(out, 61));
-    CHECK_FALSE(find(out, 5));  // the lead sums 3 + 2
+    // The lead's five sums 3 + 2 and is dropped; the five of November last year ("a general
+    // and four soldiers dead") is another, recalled event.
+    const Incident* november = find(out, 5);
+    REQUIRE(november);
+    CHECK(november->evidence.find("a general and four soldiers") != std::string::npos);
+    CHECK(november->role == IncidentRole::background);
+    CHECK(november->event_type == "attack");
+    for (const Incident& in : out) {
+        INFO(in.evidence);
+        CHECK((!in.where.place || in.where.place->name.find("Ibrahim") == std::string::npos));
+    }
 }
 
 TEST_CASE("seed 003: two soldiers killed near al-Sukhnah on June 23", "[shared][seeds]") {
@@ -160,5 +185,23 @@ TEST_CASE("seed 004: four killed and two injured near al-Sukhna city", "[shared]
     INFO("place_text '" << four->where.text << "'");
     CHECK(four->where.geo_precision == 2);
     CHECK(near(*four, 34.885, 38.871, 0.1));
+    CHECK(four->event_type == "attack");
+    CHECK_FALSE(four->casualties.captured.value);
     CHECK_FALSE(find(out, 61));
+
+    // "Security forces in Badia have arrested at least three members of the National Defense
+    // Forces": an arrest of three, not part of the attack.
+    const auto arrest = std::find_if(out.begin(), out.end(),
+                                     [](const Incident& in) { return in.event_type == "arrest"; });
+    REQUIRE(arrest != out.end());
+    CHECK(arrest->casualties.captured.value == 3);
+    CHECK_FALSE(arrest->casualties.killed.value);
+
+    // The bus attack of a month before is recalled, in the Badia (a region, precision 3).
+    const auto bus = std::find_if(out.begin(), out.end(), [](const Incident& in) {
+        return in.evidence.find("military bus") != std::string::npos;
+    });
+    REQUIRE(bus != out.end());
+    CHECK(bus->role == IncidentRole::background);
+    CHECK(bus->where.geo_precision == 3);
 }

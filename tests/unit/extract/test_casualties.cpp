@@ -67,3 +67,26 @@ TEST_CASE("recognises tallies over a period as cumulative", "[extract][casualtie
     CHECK_FALSE(is_cumulative("Three guards were killed on Sunday near the well."));
     CHECK_FALSE(is_cumulative("It was the worst attack since a bombing hit the city."));
 }
+
+TEST_CASE("counts a single person named with a or an under a killing verb",
+          "[extract][casualties]") {
+    auto r = find_casualties("Masked men shot dead a village teacher near the mill.");
+    CHECK(r.counts.killed.value == 1);
+    CHECK(find_casualties("The blast left a colonel and three guards dead.").counts.killed.value ==
+          4);
+    CHECK(find_casualties("A soldier was killed by a sniper at dawn.").counts.killed.value == 1);
+}
+
+TEST_CASE("an article before a modifier noun is not a head count", "[extract][casualties]") {
+    auto r = find_casualties("Shops observed a general strike after two men were killed.");
+    CHECK(r.counts.killed.value == 2);
+    CHECK_FALSE(find_casualties("A member state condemned the raid.").any());
+}
+
+TEST_CASE("reads active arrests of people but not seized things", "[extract][casualties]") {
+    auto r = find_casualties("Police have arrested at least four members of a cell in the town.");
+    CHECK(r.counts.captured.value == 4);
+    CHECK_FALSE(r.counts.killed.value);
+    CHECK_FALSE(find_casualties("The patrol seized 3 trucks loaded with fuel.").any());
+    CHECK(find_casualties("The raid has killed 6 guards.").counts.killed.value == 6);
+}

@@ -75,3 +75,27 @@ TEST_CASE("a name does not start or end on a stop word", "[mentions]") {
 TEST_CASE("names of supplement features may end on lower-case words", "[mentions]") {
     CHECK(mentions("Traffic on the Test Desert Road stopped.") == V{"Test Desert Road"});
 }
+
+namespace {
+
+std::vector<std::string> real_mentions(std::string_view text) {
+    std::vector<std::string> out;
+    for (const auto& m : test::real_gazetteer().find_mentions(text)) out.push_back(m.text);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("given names that are also villages are not places inside a person's name",
+          "[mentions][real]") {
+    // Hamza and Talal are villages of the gazetteer; here they are parts of people's names.
+    REQUIRE(real_mentions("Fighters reached Hamza at noon.") == V{"Hamza"});
+    CHECK(real_mentions("The cleric Abu Hamza spoke in Homs.") == V{"Homs"});
+    CHECK(real_mentions("A rebel named Hamza al-Masri spoke in Homs.") == V{"Homs"});
+    CHECK(real_mentions("Colonel Talal visited Homs.") == V{"Homs"});
+}
+
+TEST_CASE("sentence-opening adverbs are not places", "[mentions][real]") {
+    CHECK(real_mentions("Meanwhile, shelling hit Homs.") == V{"Homs"});
+    CHECK(real_mentions("Separately, shelling hit Homs.") == V{"Homs"});
+}

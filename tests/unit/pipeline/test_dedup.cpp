@@ -96,8 +96,8 @@ TEST_CASE("3 killed and 39 killed on one day at one place are two events", "[ded
               .incidents.size() == 1);
 }
 
-TEST_CASE("undated reports merge only when all else matches and they were published within "
-          "three days", "[dedup]") {
+TEST_CASE("undated reports merge only with the same figures and publication dates that leave "
+          "room for one event", "[dedup]") {
     auto undated = [](std::int64_t id, std::int64_t article, int killed, const std::string& pub) {
         return report(id, article, "ied", "", sukhnah, killed, 77, pub);
     };
