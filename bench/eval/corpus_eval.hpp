@@ -87,7 +87,7 @@ FakesFigures evaluate_fakes(const Extractor& extractor, const Gazetteer& gazette
 UcdpFigures evaluate_ucdp(const Extractor& extractor, const Gazetteer& gazetteer,
                           const std::filesystem::path& corpus_dir);
 
-// Ratio helpers shared by the report and the floors of tests/eval.
+// part / whole (0 when whole is 0), shared by the report and the floors of tests/eval.
 double ratio(std::size_t part, std::size_t whole);
 
 void print_report(std::ostream& out, const CorpusFigures& figures);

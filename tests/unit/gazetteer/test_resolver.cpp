@@ -92,7 +92,7 @@ TEST_CASE("resolves al-Tayba to the one near al-Sukhnah given Homs context", "[r
     ResolveContext context;
     context.text = "Gunmen hit a patrol in the al-Tayba area in al-Sukhna, in the eastern Homs "
                    "countryside, late on Monday.";
-    const Candidate& top = best(r.resolve("al-Tayba", context));
+    const Candidate top = best(r.resolve("al-Tayba", context));
     CHECK(top.place.point.lat == Approx(35.089));
     CHECK(top.place.point.lon == Approx(38.916));
 }
@@ -108,7 +108,7 @@ TEST_CASE("a governorate given as a P-code hint decides between same-named villa
     const FakeGazetteer g = make_gazetteer();
     ResolveContext context;
     context.admin1_pcodes = {"SY13"};
-    const Candidate& top = best(Resolver(g).resolve("Tayyibah", context));
+    const Candidate top = best(Resolver(g).resolve("Tayyibah", context));
     CHECK(top.place.admin.admin1_pcode == "SY13");
 }
 
@@ -116,7 +116,7 @@ TEST_CASE("a point already resolved nearby decides between same-named villages",
     const FakeGazetteer g = make_gazetteer();
     ResolveContext context;
     context.nearby = {{36.0, 35.5}};  // lon, lat: near the Lattakia one
-    const Candidate& top = best(Resolver(g).resolve("Tayyibah", context));
+    const Candidate top = best(Resolver(g).resolve("Tayyibah", context));
     CHECK(top.place.admin.admin1_pcode == "SY06");
 }
 
@@ -126,7 +126,7 @@ TEST_CASE("Jenin in a West Bank story is the Palestinian city, not the village i
     ResolveContext context;
     context.text = "Troops raided Jenin in the occupied West Bank and two Palestinians were "
                    "wounded, medics said.";
-    const Candidate& top = best(r.resolve("Jenin", context));
+    const Candidate top = best(r.resolve("Jenin", context));
     CHECK(top.place.country_code == "PS");
     CHECK(top.place.admin.empty());
 }
@@ -153,7 +153,7 @@ TEST_CASE("out-of-country names resolve to their own country", "[resolver]") {
 
 TEST_CASE("an area name such as Raqqa province resolves to the governorate", "[resolver]") {
     const FakeGazetteer g = make_gazetteer();
-    const Candidate& top = best(Resolver(g).resolve("Raqqa province", ResolveContext{}));
+    const Candidate top = best(Resolver(g).resolve("Raqqa province", ResolveContext{}));
     CHECK(top.place.feature_type == "governorate");
     CHECK(top.place.admin.admin1_pcode == "SY11");
 }

@@ -200,11 +200,19 @@ TEST_CASE("a 200 MB single-line text file is read in linear time and bounded mem
     CHECK(text_size == size);
     CHECK(title_size < 400);  // not a second 200 MB copy
     CHECK(problems.empty());
-    CHECK(seconds < 30);
+    CHECK(seconds < 300);  // a hang guard, not a speed target (bench/ measures speed)
     CHECK(peak_rss_bytes() - baseline < static_cast<long>(3 * size));
     WARN("200 MB text line: " << seconds << " s, peak RSS above baseline "
                               << (peak_rss_bytes() - baseline) / (1 << 20) << " MB");
 }
+
+// AddressSanitizer's shadow memory and quarantine add to the peak; the bound is about our
+// copies of the text, so it widens under ASan.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long rss_bound_factor = 8;
+#else
+constexpr long rss_bound_factor = 4;
+#endif
 
 TEST_CASE("a 200 MB JSON Lines record is read in bounded memory", "[ingest][hostile][huge]") {
     TempDir dir;
@@ -224,8 +232,8 @@ TEST_CASE("a 200 MB JSON Lines record is read in bounded memory", "[ingest][host
     CHECK(ids == std::vector<std::string>{"big", "small"});
     CHECK(big_size == size);
     CHECK(problems.empty());
-    CHECK(seconds < 60);
-    CHECK(peak_rss_bytes() - baseline < static_cast<long>(4 * size));
+    CHECK(seconds < 300);  // a hang guard, not a speed target (bench/ measures speed)
+    CHECK(peak_rss_bytes() - baseline < static_cast<long>(rss_bound_factor * size));
     WARN("200 MB JSON line: " << seconds << " s, peak RSS above baseline "
                               << (peak_rss_bytes() - baseline) / (1 << 20) << " MB");
 }
