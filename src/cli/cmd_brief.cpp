@@ -7,6 +7,7 @@
 #include <iostream>
 #include <optional>
 
+#include "cli/boundaries_option.hpp"
 #include "cli/commands.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
@@ -31,12 +32,6 @@ std::string check_period(const std::string& text) {
                               : "expected a period such as 2022-01..2022-03, 2022-03 or "
                                 "2022-01-05..2022-02-10, not " +
                                     text;
-}
-
-fs::path executable_dir() {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : self.parent_path();
 }
 
 class BriefCommand final : public Command {
@@ -139,23 +134,7 @@ class BriefCommand final : public Command {
 
   private:
     MapBoundaries load_boundaries() const {
-        if (!boundaries_.empty()) return load_map_boundaries(boundaries_);
-        std::vector<std::pair<fs::path, std::string>> candidates;
-        candidates.emplace_back(fs::path(run_dir_) / "incidents.gpkg", "governorates");
-        if (const char* env = std::getenv("INCIMAP_GAZETTEER"))
-            candidates.emplace_back(env, "admin1");
-        candidates.emplace_back(executable_dir() / "gazetteer.sqlite", "admin1");
-        for (const auto& [path, layer] : candidates) {
-            if (!fs::exists(path)) continue;
-            try {
-                return load_map_boundaries(path, layer);
-            } catch (const Error& e) {
-                std::cerr << "incimap: warning: " << e.located() << '\n';
-            }
-        }
-        std::cerr << "incimap: warning: no governorate boundaries found (give --boundaries); "
-                     "the map shows the incidents alone\n";
-        return {};
+        return find_map_boundaries(boundaries_, fs::path(run_dir_), "the map shows the incidents alone");
     }
 
     bool governorate_known(const std::vector<Incident>& incidents, const MapBoundaries& b) const {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/boundaries_option.hpp"
 #include "cli/commands.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
@@ -31,12 +32,6 @@ constexpr LonLat syria_north_east{42.4, 37.3};
 
 std::string check_date(const std::string& text) {
     return Date::parse_iso(text) ? std::string() : "expected a date as YYYY-MM-DD: " + text;
-}
-
-fs::path executable_dir() {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : self.parent_path();
 }
 
 class HeatmapCommand final : public Command {
@@ -148,23 +143,7 @@ class HeatmapCommand final : public Command {
     }
 
     MapBoundaries load_boundaries() const {
-        if (!boundaries_.empty()) return load_map_boundaries(boundaries_);
-        std::vector<std::pair<fs::path, std::string>> candidates;
-        candidates.emplace_back(default_output_dir() / "incidents.gpkg", "governorates");
-        if (const char* env = std::getenv("INCIMAP_GAZETTEER"))
-            candidates.emplace_back(env, "admin1");
-        candidates.emplace_back(executable_dir() / "gazetteer.sqlite", "admin1");
-        for (const auto& [path, layer] : candidates) {
-            if (!fs::exists(path)) continue;
-            try {
-                return load_map_boundaries(path, layer);
-            } catch (const Error& e) {
-                std::cerr << "incimap: warning: " << e.located() << '\n';
-            }
-        }
-        std::cerr << "incimap: warning: no governorate boundaries found (give --boundaries); "
-                     "the PNG shows the heatmap alone\n";
-        return {};
+        return find_map_boundaries(boundaries_, default_output_dir(), "the PNG shows the heatmap alone");
     }
 
     std::string selection_text() const {
