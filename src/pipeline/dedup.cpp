@@ -354,7 +354,10 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
     std::vector<Cluster> clusters;
     // Candidate clusters by event day and by place, so that a report is compared with the
     // few reports near it in time or place rather than with all of them.
-    std::multimap<long, std::size_t> by_day;
+    // One day index per date precision: a report searches each with its own span plus that
+    // index's, so a few year-precise reports do not widen every day-precise search to a year
+    // (which made merging quadratic in the store's size).
+    std::map<long, std::multimap<long, std::size_t>> by_day;  // span days -> day -> cluster
     std::multimap<std::int64_t, std::size_t> by_place;
     // Undated reports match within their governorate; so clusters are also indexed by
     // governorate: all of them for undated reports to search, those with an undated report
@@ -364,7 +367,6 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
     // Clusters with an undated report of a region ("the Badia"): few, and they reach across
     // governorates, so every report looks at them and they look at every cluster.
     std::set<std::size_t> undated_regions;
-    long widest_span = 0;
     auto wide_region = [](const Incident& in) {
         return located(in) && !has_date(in) && in.where.geo_precision >= 3 &&
                in.where.place->feature_type != "governorate";
@@ -375,11 +377,13 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
         const Incident& in = r.incident;
         if (has_date(in)) {
             const long day = in.event_date->days_since_epoch();
-            const long reach = rules.date_slack_days + precision_span_days(in.date_precision) +
-                               widest_span;
-            for (auto it = by_day.lower_bound(day - reach);
-                 it != by_day.end() && it->first <= day + reach; ++it)
-                candidates.insert(it->second);
+            for (const auto& [span, index] : by_day) {
+                const long reach =
+                    rules.date_slack_days + precision_span_days(in.date_precision) + span;
+                for (auto it = index.lower_bound(day - reach);
+                     it != index.end() && it->first <= day + reach; ++it)
+                    candidates.insert(it->second);
+            }
         }
         const std::string& admin1 = in.where.admin.admin1_pcode;
         if (located(in)) {
@@ -422,8 +426,8 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
         clusters[*joined].members.push_back(&r);
         clusters[*joined].reasons.push_back(reason);
         if (has_date(in)) {
-            by_day.emplace(in.event_date->days_since_epoch(), *joined);
-            widest_span = std::max(widest_span, precision_span_days(in.date_precision));
+            by_day[precision_span_days(in.date_precision)].emplace(
+                in.event_date->days_since_epoch(), *joined);
         }
         if (wide_region(in)) undated_regions.insert(*joined);
         if (located(in)) {
