@@ -364,6 +364,18 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
     // for dated ones.
     std::multimap<std::string, std::size_t> by_admin1;
     std::multimap<std::string, std::size_t> undated_by_admin1;
+    // The same for clusters holding a governorate-level report, which point reports search.
+    std::multimap<std::string, std::size_t> wide_by_admin1;
+    std::multimap<std::string, std::size_t> wide_undated_by_admin1;
+    // Point reports by grid cell. A cell is at least undated_distance_km wide at Syria's
+    // latitudes (1 degree of longitude is over 80 km below 43.5N), so a point's 3 x 3 cells hold
+    // every point within that distance.
+    const double cell_degrees = std::max(rules.undated_distance_km, 1.0) / 80.0;
+    auto cell_of = [cell_degrees](LonLat p) {
+        return std::pair<long, long>{static_cast<long>(std::floor(p.lon / cell_degrees)),
+                                     static_cast<long>(std::floor(p.lat / cell_degrees))};
+    };
+    std::multimap<std::pair<long, long>, std::size_t> by_cell;
     // Clusters with an undated report of a region ("the Badia"): few, and they reach across
     // governorates, so every report looks at them and they look at every cluster.
     std::set<std::size_t> undated_regions;
@@ -389,8 +401,22 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
         if (located(in)) {
             auto [lo, hi] = by_place.equal_range(in.where.place->id);
             for (auto it = lo; it != hi; ++it) candidates.insert(it->second);
+            const bool point = in.where.geo_precision < 3;
+            if (point) {
+                // Two point reports without a common date match within undated_distance_km:
+                // the clusters in the 3 x 3 grid cells around this point hold all of them.
+                const auto [cx, cy] = cell_of(in.where.point);
+                for (long dx = -1; dx <= 1; ++dx)
+                    for (long dy = -1; dy <= 1; ++dy) {
+                        auto [glo, ghi] = by_cell.equal_range({cx + dx, cy + dy});
+                        for (auto it = glo; it != ghi; ++it) candidates.insert(it->second);
+                    }
+            }
             if (!admin1.empty()) {
-                auto& index = has_date(in) ? undated_by_admin1 : by_admin1;
+                // A governorate-level report matches anything in its governorate; a point
+                // report, only the governorate-level reports there.
+                auto& index = point ? (has_date(in) ? wide_undated_by_admin1 : wide_by_admin1)
+                                    : (has_date(in) ? undated_by_admin1 : by_admin1);
                 auto [alo, ahi] = index.equal_range(admin1);
                 for (auto it = alo; it != ahi; ++it) candidates.insert(it->second);
             }
@@ -432,9 +458,14 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
         if (wide_region(in)) undated_regions.insert(*joined);
         if (located(in)) {
             by_place.emplace(in.where.place->id, *joined);
+            if (in.where.geo_precision < 3) by_cell.emplace(cell_of(in.where.point), *joined);
             if (!admin1.empty()) {
                 by_admin1.emplace(admin1, *joined);
                 if (!has_date(in)) undated_by_admin1.emplace(admin1, *joined);
+                if (in.where.geo_precision >= 3) {
+                    wide_by_admin1.emplace(admin1, *joined);
+                    if (!has_date(in)) wide_undated_by_admin1.emplace(admin1, *joined);
+                }
             }
         }
     }

@@ -128,3 +128,15 @@ TEST_CASE("two undated reports at one governorate are not one event without a co
     }
     CHECK(incidents({a, b}) == 2);
 }
+
+TEST_CASE("undated reports within 10 km merge across a governorate border", "[dedup][undated]") {
+    // A town on the edge of Damascus and a suburb in Rural Damascus: the rule is a distance,
+    // so the search for candidates must not stop at the governorate.
+    auto a = report(1, "shelling", {36.30, 33.51}, 3, "civilians");
+    auto b = report(2, "shelling", {36.37, 33.56}, 3, "civilians");
+    b.incident.where.admin = {"Rural Damascus", "SY03", "Duma", "SY0302"};
+    b.incident.where.place->admin = b.incident.where.admin;
+    const auto result = deduplicate({a, b});
+    REQUIRE(result.incidents.size() == 1);
+    CHECK_THAT(result.incidents[0].sources[1].reason, Catch::Contains("km apart"));
+}
