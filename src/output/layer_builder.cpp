@@ -93,6 +93,13 @@ std::string LayerBuilder::pcode_of(const Incident& incident, int level) const {
     return pcode_at(polygons, incident.where.point).value_or(std::string{});
 }
 
+std::map<std::string, AdminTotals> LayerBuilder::totals_by_admin(
+    const std::vector<const Incident*>& incidents, int level) const {
+    std::map<std::string, AdminTotals> totals;
+    for (const Incident* i : incidents) totals[pcode_of(*i, level)].add(*i);
+    return totals;
+}
+
 std::vector<LayerTable> LayerBuilder::build(const LayerInput& input) const {
     const auto chosen = selected(input.incidents);
     std::vector<LayerTable> layers;
@@ -157,8 +164,7 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
 }
 
 LayerTable LayerBuilder::governorates_table(const std::vector<const Incident*>& incidents) const {
-    std::map<std::string, AdminTotals> totals;
-    for (const Incident* i : incidents) totals[pcode_of(*i, 1)].add(*i);
+    auto totals = totals_by_admin(incidents, 1);
 
     LayerTable t;
     t.name = "governorates";
@@ -183,8 +189,7 @@ LayerTable LayerBuilder::governorates_table(const std::vector<const Incident*>& 
 
 LayerTable LayerBuilder::governorate_points_table(
     const std::vector<const Incident*>& incidents) const {
-    std::map<std::string, AdminTotals> totals;
-    for (const Incident* i : incidents) totals[pcode_of(*i, 1)].add(*i);
+    auto totals = totals_by_admin(incidents, 1);
 
     LayerTable t = governorates_table({});  // same fields, no polygons
     t.name = "governorate_points";
@@ -207,8 +212,7 @@ LayerTable LayerBuilder::governorate_points_table(
 }
 
 LayerTable LayerBuilder::districts_table(const std::vector<const Incident*>& incidents) const {
-    std::map<std::string, AdminTotals> totals;
-    for (const Incident* i : incidents) totals[pcode_of(*i, 2)].add(*i);
+    auto totals = totals_by_admin(incidents, 2);
 
     LayerTable t;
     t.name = "districts";

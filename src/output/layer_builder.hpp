@@ -1,6 +1,7 @@
 #pragma once
 // From incidents to the tables of every output layer (no I/O): incidents, governorates,
 // governorate_points, districts, places, articles.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,9 @@ private:
     // admin1 (level 1) or admin2 (level 2) P-code of an incident: its own, else by
     // point-in-polygon of its point.
     std::string pcode_of(const Incident& incident, int level) const;
+    // Totals per P-code of the given admin level (1 governorate, 2 district).
+    std::map<std::string, AdminTotals> totals_by_admin(
+        const std::vector<const Incident*>& incidents, int level) const;
 
     IncidentFilter filter_;
     WeightExpression weight_;
