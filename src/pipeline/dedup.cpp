@@ -7,11 +7,13 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
-#include <set>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
 
 #include "core/error.hpp"
 #include "geo/geos_context.hpp"
 #include "output/heatmap_file.hpp"
+#include "pipeline/merge_candidates.hpp"
 
 namespace incimap {
 namespace {
@@ -25,26 +27,41 @@ struct TypePair {
     std::string_view b;
 };
 constexpr TypePair compatible_pairs[] = {
-    {"other_explosion", "landmine"}, {"other_explosion", "ied"},
-    {"other_explosion", "car_bomb"}, {"other_explosion", "suicide_bomb"},
-    {"other_explosion", "air_strike"}, {"other_explosion", "shelling"},
-    {"ied", "landmine"},             {"ied", "car_bomb"},
-    {"ambush", "armed_clash"},       {"attack", "ambush"},
-    {"attack", "armed_clash"},       {"attack", "ied"},
-    {"attack", "landmine"},          {"attack", "car_bomb"},
-    {"attack", "suicide_bomb"},      {"attack", "shelling"},
-    {"attack", "air_strike"},        {"attack", "assassination"},
-    {"attack", "execution"},         {"attack", "other_explosion"},
+    {"other_explosion", "landmine"},
+    {"other_explosion", "ied"},
+    {"other_explosion", "car_bomb"},
+    {"other_explosion", "suicide_bomb"},
+    {"other_explosion", "air_strike"},
+    {"other_explosion", "shelling"},
+    {"ied", "landmine"},
+    {"ied", "car_bomb"},
+    {"ambush", "armed_clash"},
+    {"attack", "ambush"},
+    {"attack", "armed_clash"},
+    {"attack", "ied"},
+    {"attack", "landmine"},
+    {"attack", "car_bomb"},
+    {"attack", "suicide_bomb"},
+    {"attack", "shelling"},
+    {"attack", "air_strike"},
+    {"attack", "assassination"},
+    {"attack", "execution"},
+    {"attack", "other_explosion"},
 };
 
 // Days an event date of each precision may stand for, on either side of the date given.
 long precision_span_days(DatePrecision p) {
     switch (p) {
-        case DatePrecision::day: return 0;
-        case DatePrecision::week: return 7;
-        case DatePrecision::month: return 31;
-        case DatePrecision::year: return 366;
-        case DatePrecision::unknown: break;
+        case DatePrecision::day:
+            return 0;
+        case DatePrecision::week:
+            return 7;
+        case DatePrecision::month:
+            return 31;
+        case DatePrecision::year:
+            return 366;
+        case DatePrecision::unknown:
+            break;
     }
     return 0;
 }
@@ -72,27 +89,37 @@ bool counts_agree(const Count& a, const Count& b) {
     return hi <= 2 * lo + 5;
 }
 
-std::optional<std::string> same_place(const Incident& a, const Incident& b, double max_km) {
+// The checks below return why two reports agree, or nullopt. Merging asks the question far
+// more often than it records the answer: with `explain` false they return an empty reason.
+using Reason = std::optional<std::string>;
+
+Reason same_place(const Incident& a, const Incident& b, double max_km, bool explain) {
     if (a.where.country_code != b.where.country_code) return std::nullopt;
-    if (a.where.place->id == b.where.place->id) return "same place (" + a.where.place->name + ")";
+    if (a.where.place->id == b.where.place->id) {
+        if (!explain) return std::string();
+        return "same place (" + a.where.place->name + ")";
+    }
     if (a.where.geo_precision >= 3 || b.where.geo_precision >= 3) {
         // A governorate-level report says no more than "somewhere in Homs".
         const std::string& pa = a.where.admin.admin1_pcode;
         if (pa.empty() || pa != b.where.admin.admin1_pcode) return std::nullopt;
+        if (!explain) return std::string();
         return "same governorate (" + a.where.admin.admin1_name + "), one at governorate level";
     }
     const double km = great_circle_km(a.where.point, b.where.point);
     if (km > max_km) return std::nullopt;
+    if (!explain) return std::string();
     return a.where.place->name + " and " + b.where.place->name + " " + fixed(km, 1) + " km apart";
 }
 
-std::optional<std::string> same_time(const Incident& a, const Incident& b, int slack) {
+Reason same_time(const Incident& a, const Incident& b, int slack, bool explain) {
     const long da = a.event_date->days_since_epoch();
     const long db = b.event_date->days_since_epoch();
     const long allowed =
         slack + precision_span_days(a.date_precision) + precision_span_days(b.date_precision);
     const long apart = std::labs(da - db);
     if (apart > allowed) return std::nullopt;
+    if (!explain) return std::string();
     if (apart == 0) return "same date (" + a.event_date->iso() + ")";
     return "dates " + a.event_date->iso() + " and " + b.event_date->iso() + " (" +
            std::to_string(apart) + " day" + (apart == 1 ? "" : "s") + " apart)";
@@ -113,8 +140,8 @@ bool victims_agree(const std::string& a, const std::string& b) {
     if (a == b) return true;
     const auto head = [](const std::string& v) { return v.substr(0, v.find(" (")); };
     // The same category, one of them without the group's name.
-    return head(a) == head(b) && (a.find(" (") == std::string::npos ||
-                                  b.find(" (") == std::string::npos);
+    return head(a) == head(b) &&
+           (a.find(" (") == std::string::npos || b.find(" (") == std::string::npos);
 }
 
 struct TargetWord {
@@ -170,12 +197,12 @@ std::optional<std::string_view> shared_target(const Incident& a, const Incident&
 // Where two reports without a common date may be one event: the same place or within
 // `undated_distance_km`; a report at region or governorate level only with a report in its
 // governorate that names the same target (the bus, the convoy).
-std::optional<std::string> undated_place(const Incident& a, const Incident& b,
-                                         const DedupRules& rules) {
+Reason undated_place(const Incident& a, const Incident& b, const DedupRules& rules, bool explain) {
     if (a.where.country_code != b.where.country_code) return std::nullopt;
     if (a.where.geo_precision >= 3 || b.where.geo_precision >= 3) {
-        // "In the Homs countryside" twice is not one event without more: a region ("the Badia") covers the points within its radius; a governorate its
-        // P-code. Either way it says too little alone: the evidence must name one target.
+        // "In the Homs countryside" twice is not one event without more: a region ("the Badia")
+        // covers the points within its radius; a governorate its P-code. Either way it says too
+        // little alone: the evidence must name one target.
         const Incident& wide = a.where.geo_precision >= 3 ? a : b;
         const Incident& other = &wide == &a ? b : a;
         const Place& region = *wide.where.place;
@@ -187,21 +214,80 @@ std::optional<std::string> undated_place(const Incident& a, const Incident& b,
         if (!in_region && !same_governorate) return std::nullopt;
         const auto target = shared_target(a, b);
         if (!target) return std::nullopt;
+        if (!explain) return std::string();
         return other.where.place->name + (in_region ? " within " : " in the governorate of ") +
                region.name + ", both of an attack on a " + std::string(*target);
     }
-    if (a.where.place->id == b.where.place->id) return "same place (" + a.where.place->name + ")";
+    if (a.where.place->id == b.where.place->id) {
+        if (!explain) return std::string();
+        return "same place (" + a.where.place->name + ")";
+    }
     const double km = great_circle_km(a.where.point, b.where.point);
     if (km > rules.undated_distance_km) return std::nullopt;
+    if (!explain) return std::string();
     return a.where.place->name + " and " + b.where.place->name + " " + fixed(km, 1) + " km apart";
 }
 
-// The days a report's event may lie in: its date widened by its precision, or, undated, the
-// window before its article's publication (the news window for current news, the recall
-// window for a recalled event). nullopt when neither date is known.
-struct DayWindow {
-    long first, last;
-};
+Reason undated_time(const StoredReport& a, const StoredReport& b, const DedupRules& rules,
+                    bool explain) {
+    const auto wa = event_window(a, rules);
+    const auto wb = event_window(b, rules);
+    if (wa && wb &&
+        std::max(wa->first, wb->first) > std::min(wa->last, wb->last) + rules.date_slack_days)
+        return std::nullopt;
+    if (!explain) return std::string();
+    return std::string(wa && wb ? "dates compatible with publication" : "no dates to compare");
+}
+
+std::string type_reason(const Incident& a, const Incident& b) {
+    return a.event_type == b.event_type
+               ? "same event type (" + a.event_type + ")"
+               : "compatible event types (" + a.event_type + ", " + b.event_type + ")";
+}
+
+Reason compare(const StoredReport& ra, const StoredReport& rb, const DedupRules& rules,
+               bool explain) {
+    if (ra.article_key == rb.article_key) return std::nullopt;
+    const Incident& a = ra.incident;
+    const Incident& b = rb.incident;
+    if (!located(a) || !located(b)) return std::nullopt;
+    if (!compatible_event_types(a.event_type, b.event_type)) return std::nullopt;
+    const Casualties& ca = a.casualties;
+    const Casualties& cb = b.casualties;
+    if (!counts_agree(ca.killed, cb.killed) || !counts_agree(ca.injured, cb.injured))
+        return std::nullopt;
+
+    if (has_date(a) && has_date(b)) {
+        const auto place = same_place(a, b, rules.max_distance_km, explain);
+        if (!place) return std::nullopt;
+        const auto time = same_time(a, b, rules.date_slack_days, explain);
+        if (!time) return std::nullopt;
+        if (!explain) return std::string();
+        std::string reasons = type_reason(a, b) + "; " + *place + "; " + *time;
+        if (ca.killed.value && cb.killed.value)
+            reasons += "; killed " + count_text(ca.killed) + " and " + count_text(cb.killed);
+        return reasons;
+    }
+    // Without a common date (docs/store.md): a close place, the same figures, the same people
+    // hit, and publication dates that leave room for one event.
+    if (!counts_same_or_unknown(ca.killed, cb.killed) ||
+        !counts_same_or_unknown(ca.injured, cb.injured) ||
+        !counts_same_or_unknown(ca.captured, cb.captured))
+        return std::nullopt;
+    if (!victims_agree(a.victims, b.victims)) return std::nullopt;
+    const auto place = undated_place(a, b, rules, explain);
+    if (!place) return std::nullopt;
+    const auto time = undated_time(ra, rb, rules, explain);
+    if (!time) return std::nullopt;
+    if (!explain) return std::string();
+    std::string reasons = type_reason(a, b) + "; " + *place + "; no common event date, " + *time;
+    if (ca.killed.value && cb.killed.value)
+        reasons += "; killed " + count_text(ca.killed) + " in both";
+    return reasons;
+}
+
+}  // namespace
+
 std::optional<DayWindow> event_window(const StoredReport& r, const DedupRules& rules) {
     const Incident& i = r.incident;
     if (has_date(i)) {
@@ -216,67 +302,16 @@ std::optional<DayWindow> event_window(const StoredReport& r, const DedupRules& r
     return DayWindow{p - back, p};
 }
 
-std::optional<std::string> undated_time(const StoredReport& a, const StoredReport& b,
-                                        const DedupRules& rules) {
-    const auto wa = event_window(a, rules);
-    const auto wb = event_window(b, rules);
-    if (!wa || !wb) return "no dates to compare";
-    if (std::max(wa->first, wb->first) > std::min(wa->last, wb->last) + rules.date_slack_days)
-        return std::nullopt;
-    return std::string("dates compatible with publication");
-}
-
-}  // namespace
-
 bool compatible_event_types(const std::string& a, const std::string& b) {
     if (a == b) return true;
-    return std::any_of(std::begin(compatible_pairs), std::end(compatible_pairs),
-                       [&](const TypePair& p) {
-                           return (p.a == a && p.b == b) || (p.a == b && p.b == a);
-                       });
+    return std::any_of(
+        std::begin(compatible_pairs), std::end(compatible_pairs),
+        [&](const TypePair& p) { return (p.a == a && p.b == b) || (p.a == b && p.b == a); });
 }
 
 std::optional<std::string> same_event(const StoredReport& ra, const StoredReport& rb,
                                       const DedupRules& rules) {
-    if (ra.article_key == rb.article_key) return std::nullopt;
-    const Incident& a = ra.incident;
-    const Incident& b = rb.incident;
-    if (!located(a) || !located(b)) return std::nullopt;
-    if (!compatible_event_types(a.event_type, b.event_type)) return std::nullopt;
-    const Casualties& ca = a.casualties;
-    const Casualties& cb = b.casualties;
-    if (!counts_agree(ca.killed, cb.killed) || !counts_agree(ca.injured, cb.injured))
-        return std::nullopt;
-
-    std::string reasons = a.event_type == b.event_type
-                              ? "same event type (" + a.event_type + ")"
-                              : "compatible event types (" + a.event_type + ", " + b.event_type + ")";
-    if (has_date(a) && has_date(b)) {
-        const auto place = same_place(a, b, rules.max_distance_km);
-        if (!place) return std::nullopt;
-        const auto time = same_time(a, b, rules.date_slack_days);
-        if (!time) return std::nullopt;
-        reasons += "; " + *place + "; " + *time;
-    } else {
-        // Without a common date (docs/store.md): a close place, the same figures, the same
-        // people hit, and publication dates that leave room for one event.
-        if (!counts_same_or_unknown(ca.killed, cb.killed) ||
-            !counts_same_or_unknown(ca.injured, cb.injured) ||
-            !counts_same_or_unknown(ca.captured, cb.captured))
-            return std::nullopt;
-        if (!victims_agree(a.victims, b.victims)) return std::nullopt;
-        const auto place = undated_place(a, b, rules);
-        if (!place) return std::nullopt;
-        const auto time = undated_time(ra, rb, rules);
-        if (!time) return std::nullopt;
-        reasons += "; " + *place + "; no common event date, " + *time;
-        if (ca.killed.value && cb.killed.value)
-            reasons += "; killed " + count_text(ca.killed) + " in both";
-        return reasons;
-    }
-    if (ca.killed.value && cb.killed.value)
-        reasons += "; killed " + count_text(ca.killed) + " and " + count_text(cb.killed);
-    return reasons;
+    return compare(ra, rb, rules, true);
 }
 
 Incident merge_reports(const std::vector<const StoredReport*>& reports) {
@@ -285,10 +320,9 @@ Incident merge_reports(const std::vector<const StoredReport*>& reports) {
     // extractor's confidence, then the earliest stored.
     auto rank = [](const StoredReport* r) {
         const Incident& i = r->incident;
-        return std::make_tuple(i.role == IncidentRole::current ? 0 : 1,
-                               located(i) ? i.where.geo_precision : 9,
-                               has_date(i) ? static_cast<int>(i.date_precision) : 9,
-                               -i.confidence, r->report_id);
+        return std::make_tuple(
+            i.role == IncidentRole::current ? 0 : 1, located(i) ? i.where.geo_precision : 9,
+            has_date(i) ? static_cast<int>(i.date_precision) : 9, -i.confidence, r->report_id);
     };
     const StoredReport* best = *std::min_element(
         reports.begin(), reports.end(),
@@ -333,158 +367,161 @@ Incident merge_reports(const std::vector<const StoredReport*>& reports) {
     return merged;
 }
 
-DedupResult keep_reports_apart(const std::vector<StoredReport>& reports) {
+namespace {
+
+// The merge's own version. A change to what same_event() accepts, to merge_reports() or to
+// the order reports are taken in must increase it, so that stores merged by an older incimap
+// are merged again rather than continued.
+constexpr int merge_version = 2;
+
+// Reports between two looks at the stop request and the progress callback.
+constexpr std::size_t reports_per_check = 256;
+
+struct Cluster {
+    std::vector<const StoredReport*> members;  // in report order
+    std::vector<std::string> reasons;          // per member; empty for the first
+    std::string incident_id;                   // as stored; empty for a new incident
+    bool changed = true;                       // new, or took a report in this merge
+};
+
+// `earlier` as clusters of `reports`, or nullopt when it does not consist of exactly the
+// first reports (in id order), each once: then it cannot be continued.
+std::optional<std::vector<Cluster>> restore(const std::vector<StoredReport>& reports,
+                                            const std::vector<IncidentMembers>& earlier) {
+    const auto by_id = [](const StoredReport& r, std::int64_t id) { return r.report_id < id; };
+    if (!std::is_sorted(
+            reports.begin(), reports.end(),
+            [](const StoredReport& a, const StoredReport& b) { return a.report_id < b.report_id; }))
+        return std::nullopt;
+    std::size_t covered = 0;
+    for (const IncidentMembers& m : earlier) covered += m.sources.size();
+    if (covered > reports.size()) return std::nullopt;
+    std::vector<bool> taken(covered, false);
+    std::vector<Cluster> clusters;
+    clusters.reserve(earlier.size());
+    for (const IncidentMembers& m : earlier) {
+        if (m.sources.empty()) return std::nullopt;
+        Cluster c;
+        c.incident_id = m.incident_id;
+        c.changed = false;
+        for (const auto& source : m.sources) {
+            const auto it =
+                std::lower_bound(reports.begin(), reports.end(), source.report_id, by_id);
+            const auto at = static_cast<std::size_t>(it - reports.begin());
+            if (at >= covered || it->report_id != source.report_id || taken[at])
+                return std::nullopt;
+            taken[at] = true;
+            c.members.push_back(&*it);
+            c.reasons.push_back(source.reason);
+        }
+        clusters.push_back(std::move(c));
+    }
+    return clusters;
+}
+
+std::size_t reports_in(const std::vector<Cluster>& clusters) {
+    std::size_t n = 0;
+    for (const Cluster& c : clusters) n += c.members.size();
+    return n;
+}
+
+DedupResult finish(const std::vector<Cluster>& clusters, bool continued,
+                   std::size_t reports_merged) {
     DedupResult result;
-    std::set<std::string> ids;
-    for (const StoredReport& r : reports) {
-        MergedIncident m{r.incident, {{r.report_id, r.incident.article_id, {}}}};
-        // The same article id read from two files with different text gives equal ids.
-        for (int n = 2; !ids.insert(m.incident.incident_id).second; ++n)
-            m.incident.incident_id = r.incident.incident_id + "-" + std::to_string(n);
+    result.continued = continued;
+    result.reports_merged = reports_merged;
+    std::unordered_set<std::string> ids;
+    for (const Cluster& c : clusters)
+        if (!c.incident_id.empty()) ids.insert(c.incident_id);
+    result.incidents.reserve(clusters.size());
+    for (std::size_t i = 0; i < clusters.size(); ++i) {
+        const Cluster& c = clusters[i];
+        MergedIncident m;
+        m.incident = c.members.size() == 1 ? c.members.front()->incident : merge_reports(c.members);
+        for (std::size_t k = 0; k < c.members.size(); ++k)
+            m.sources.push_back(
+                {c.members[k]->report_id, c.members[k]->incident.article_id, c.reasons[k]});
+        if (!c.incident_id.empty()) {
+            m.incident.incident_id = c.incident_id;
+        } else {
+            // The same article id read from two files with different text gives equal ids.
+            const std::string base = m.incident.incident_id;
+            for (int n = 2; !ids.insert(m.incident.incident_id).second; ++n)
+                m.incident.incident_id = base + "-" + std::to_string(n);
+        }
+        if (c.changed) result.changed.push_back(i);
+        result.merges += c.members.size() - 1;
         result.incidents.push_back(std::move(m));
     }
     return result;
 }
 
-DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRules& rules) {
-    struct Cluster {
-        std::vector<const StoredReport*> members;
-        std::vector<std::string> reasons;  // per member; empty for the first
-    };
-    std::vector<Cluster> clusters;
-    // Candidate clusters by event day and by place, so that a report is compared with the
-    // few reports near it in time or place rather than with all of them.
-    // One day index per date precision: a report searches each with its own span plus that
-    // index's, so a few year-precise reports do not widen every day-precise search to a year
-    // (which made merging quadratic in the store's size).
-    std::map<long, std::multimap<long, std::size_t>> by_day;  // span days -> day -> cluster
-    std::multimap<std::int64_t, std::size_t> by_place;
-    // Undated reports match within their governorate; so clusters are also indexed by
-    // governorate: all of them for undated reports to search, those with an undated report
-    // for dated ones.
-    std::multimap<std::string, std::size_t> by_admin1;
-    std::multimap<std::string, std::size_t> undated_by_admin1;
-    // The same for clusters holding a governorate-level report, which point reports search.
-    std::multimap<std::string, std::size_t> wide_by_admin1;
-    std::multimap<std::string, std::size_t> wide_undated_by_admin1;
-    // Point reports by grid cell. A cell is at least undated_distance_km wide at Syria's
-    // latitudes (1 degree of longitude is over 80 km below 43.5N), so a point's 3 x 3 cells hold
-    // every point within that distance.
-    const double cell_degrees = std::max(rules.undated_distance_km, 1.0) / 80.0;
-    auto cell_of = [cell_degrees](LonLat p) {
-        return std::pair<long, long>{static_cast<long>(std::floor(p.lon / cell_degrees)),
-                                     static_cast<long>(std::floor(p.lat / cell_degrees))};
-    };
-    std::multimap<std::pair<long, long>, std::size_t> by_cell;
-    // Clusters with an undated report of a region ("the Badia"): few, and they reach across
-    // governorates, so every report looks at them and they look at every cluster.
-    std::set<std::size_t> undated_regions;
-    auto wide_region = [](const Incident& in) {
-        return located(in) && !has_date(in) && in.where.geo_precision >= 3 &&
-               in.where.place->feature_type != "governorate";
-    };
+}  // namespace
 
-    for (const StoredReport& r : reports) {
-        std::set<std::size_t> candidates;
-        const Incident& in = r.incident;
-        if (has_date(in)) {
-            const long day = in.event_date->days_since_epoch();
-            for (const auto& [span, index] : by_day) {
-                const long reach =
-                    rules.date_slack_days + precision_span_days(in.date_precision) + span;
-                for (auto it = index.lower_bound(day - reach);
-                     it != index.end() && it->first <= day + reach; ++it)
-                    candidates.insert(it->second);
-            }
+std::string merge_settings(bool dedup, const DedupRules& rules) {
+    nlohmann::json j;
+    j["version"] = merge_version;
+    j["dedup"] = dedup;
+    if (dedup) {
+        j["max_distance_km"] = rules.max_distance_km;
+        j["date_slack_days"] = rules.date_slack_days;
+        j["news_window_days"] = rules.news_window_days;
+        j["recall_window_days"] = rules.recall_window_days;
+        j["undated_distance_km"] = rules.undated_distance_km;
+    }
+    return j.dump();
+}
+
+DedupResult keep_reports_apart(const std::vector<StoredReport>& reports,
+                               const std::vector<IncidentMembers>& earlier) {
+    auto restored = restore(reports, earlier);
+    std::vector<Cluster> clusters = restored ? std::move(*restored) : std::vector<Cluster>{};
+    const std::size_t start = reports_in(clusters);
+    for (std::size_t n = start; n < reports.size(); ++n)
+        clusters.push_back({{&reports[n]}, {std::string()}, {}, true});
+    return finish(clusters, restored && !earlier.empty(), reports.size() - start);
+}
+
+DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRules& rules,
+                        const std::vector<IncidentMembers>& earlier, const MergeHooks& hooks) {
+    auto restored = restore(reports, earlier);
+    std::vector<Cluster> clusters = restored ? std::move(*restored) : std::vector<Cluster>{};
+    MergeCandidates candidates(rules);
+    for (std::size_t c = 0; c < clusters.size(); ++c)
+        candidates.add(*clusters[c].members.front(), c);
+
+    const std::size_t start = reports_in(clusters);
+    const std::size_t total = reports.size() - start;
+    for (std::size_t n = start; n < reports.size(); ++n) {
+        if ((n - start) % reports_per_check == 0) {
+            if (hooks.on_progress) hooks.on_progress(n - start, total);
+            if (hooks.stop_requested && hooks.stop_requested()) throw MergeInterrupted{};
         }
-        const std::string& admin1 = in.where.admin.admin1_pcode;
-        if (located(in)) {
-            auto [lo, hi] = by_place.equal_range(in.where.place->id);
-            for (auto it = lo; it != hi; ++it) candidates.insert(it->second);
-            const bool point = in.where.geo_precision < 3;
-            if (point) {
-                // Two point reports without a common date match within undated_distance_km:
-                // the clusters in the 3 x 3 grid cells around this point hold all of them.
-                const auto [cx, cy] = cell_of(in.where.point);
-                for (long dx = -1; dx <= 1; ++dx)
-                    for (long dy = -1; dy <= 1; ++dy) {
-                        auto [glo, ghi] = by_cell.equal_range({cx + dx, cy + dy});
-                        for (auto it = glo; it != ghi; ++it) candidates.insert(it->second);
-                    }
-            }
-            if (!admin1.empty()) {
-                // A governorate-level report matches anything in its governorate; a point
-                // report, only the governorate-level reports there.
-                auto& index = point ? (has_date(in) ? wide_undated_by_admin1 : wide_by_admin1)
-                                    : (has_date(in) ? undated_by_admin1 : by_admin1);
-                auto [alo, ahi] = index.equal_range(admin1);
-                for (auto it = alo; it != ahi; ++it) candidates.insert(it->second);
-            }
-        }
-        candidates.insert(undated_regions.begin(), undated_regions.end());
-        if (wide_region(in))
-            for (std::size_t c = 0; c < clusters.size(); ++c) candidates.insert(c);
-        // Governorate-level reports can match anything in their governorate at that time;
-        // the day index above already covers them when dated.
+        const StoredReport& r = reports[n];
         std::optional<std::size_t> joined;
-        std::string reason;
-        for (std::size_t c : candidates) {
-            std::string why;
-            bool all = true;
-            for (const StoredReport* member : clusters[c].members) {
-                const auto same = same_event(*member, r, rules);
-                if (!same) {
-                    all = false;
-                    break;
-                }
-                if (why.empty()) why = "with " + member->incident.article_id + ": " + *same;
-            }
-            if (all) {
+        for (std::size_t c : candidates.lookup(r)) {
+            const auto& members = clusters[c].members;
+            if (std::all_of(members.begin(), members.end(), [&](const StoredReport* m) {
+                    return compare(*m, r, rules, false).has_value();
+                })) {
                 joined = c;
-                reason = why;
                 break;
             }
         }
-        if (!joined) {
-            clusters.push_back({});
-            joined = clusters.size() - 1;
-        }
-        clusters[*joined].members.push_back(&r);
-        clusters[*joined].reasons.push_back(reason);
-        if (has_date(in)) {
-            by_day[precision_span_days(in.date_precision)].emplace(
-                in.event_date->days_since_epoch(), *joined);
-        }
-        if (wide_region(in)) undated_regions.insert(*joined);
-        if (located(in)) {
-            by_place.emplace(in.where.place->id, *joined);
-            if (in.where.geo_precision < 3) by_cell.emplace(cell_of(in.where.point), *joined);
-            if (!admin1.empty()) {
-                by_admin1.emplace(admin1, *joined);
-                if (!has_date(in)) undated_by_admin1.emplace(admin1, *joined);
-                if (in.where.geo_precision >= 3) {
-                    wide_by_admin1.emplace(admin1, *joined);
-                    if (!has_date(in)) wide_undated_by_admin1.emplace(admin1, *joined);
-                }
-            }
+        if (joined) {
+            Cluster& c = clusters[*joined];
+            const StoredReport& first = *c.members.front();
+            c.members.push_back(&r);
+            c.reasons.push_back("with " + first.incident.article_id + ": " +
+                                *compare(first, r, rules, true));
+            c.changed = true;
+        } else {
+            clusters.push_back({{&r}, {std::string()}, {}, true});
+            candidates.add(r, clusters.size() - 1);
         }
     }
-
-    DedupResult result;
-    std::set<std::string> ids;
-    for (const Cluster& c : clusters) {
-        MergedIncident m;
-        m.incident = c.members.size() == 1 ? c.members.front()->incident : merge_reports(c.members);
-        for (std::size_t i = 0; i < c.members.size(); ++i)
-            m.sources.push_back({c.members[i]->report_id, c.members[i]->incident.article_id,
-                                 c.reasons[i]});
-        result.merges += c.members.size() - 1;
-        const std::string base = m.incident.incident_id;
-        for (int n = 2; !ids.insert(m.incident.incident_id).second; ++n)
-            m.incident.incident_id = base + "-" + std::to_string(n);
-        result.incidents.push_back(std::move(m));
-    }
-    return result;
+    if (hooks.on_progress) hooks.on_progress(total, total);
+    return finish(clusters, restored && !earlier.empty(), total);
 }
 
 namespace {

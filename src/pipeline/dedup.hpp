@@ -3,6 +3,7 @@
 // the same event become one incident that lists all its sources.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,19 +36,54 @@ std::optional<std::string> same_event(const StoredReport& a, const StoredReport&
 // True when two event types may describe one event (docs/store.md lists the pairs).
 bool compatible_event_types(const std::string& a, const std::string& b);
 
+// The days a report's event may lie in: its date widened by its precision, or, undated, the
+// window before its article's publication (the news window for current news, the recall
+// window for a recalled event). nullopt when neither date is known: any day.
+struct DayWindow {
+    long first, last;  // days since 1970-01-01, inclusive
+};
+std::optional<DayWindow> event_window(const StoredReport& report, const DedupRules& rules);
+
+// The rules, the mode and the merge's own version as one text. The store keeps the text of
+// the merge its incidents come from; a run continues that merge only when its text is equal,
+// and merges everything again otherwise.
+std::string merge_settings(bool dedup, const DedupRules& rules);
+
 struct DedupResult {
     std::vector<MergedIncident> incidents;  // in the order of their first report
     std::size_t merges = 0;                 // reports that joined an earlier report's incident
+    // True when the merge continued the store's earlier one: only `changed` incidents (new
+    // ones, and earlier ones that took a new report) differ from what the store holds.
+    bool continued = false;
+    std::vector<std::size_t> changed;  // indexes into `incidents`, ascending
+    std::size_t reports_merged = 0;    // reports this merge placed (not restored ones)
+};
+
+// Thrown by deduplicate() when `stop_requested` says so; nothing has been changed.
+struct MergeInterrupted {};
+
+struct MergeHooks {
+    std::function<bool()> stop_requested;  // polled every few hundred reports
+    std::function<void(std::size_t done, std::size_t total)> on_progress;  // reports merged
 };
 
 // Groups reports into incidents. A report joins the first incident all of whose reports are
 // the same event as it (so that A~B and B~C never chain A and C together unless A~C too);
 // the incident keeps the id of its first report, which therefore stays stable as reports
 // are added. Reports are taken in the given order (the store's: the order they were read).
-DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRules& rules = {});
+//
+// Because a report's incident depends only on the reports before it, a merge can continue
+// from `earlier`, the incidents an earlier merge made of the first reports (the store's
+// incident_sources): it restores them and merges only the reports after them, with the same
+// result as merging everything again. `earlier` must come from the same rules (see
+// merge_settings); when it does not cover exactly the first reports it is ignored.
+DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRules& rules = {},
+                        const std::vector<IncidentMembers>& earlier = {},
+                        const MergeHooks& hooks = {});
 
-// One incident per report, for --no-dedup.
-DedupResult keep_reports_apart(const std::vector<StoredReport>& reports);
+// One incident per report, for --no-dedup; continues `earlier` the same way.
+DedupResult keep_reports_apart(const std::vector<StoredReport>& reports,
+                               const std::vector<IncidentMembers>& earlier = {});
 
 // The merged record of several reports of one event: place, date and text from the most
 // precise report, counts as in docs/store.md (the highest count, low/high across sources).

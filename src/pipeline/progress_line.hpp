@@ -1,7 +1,7 @@
 #pragma once
 // One self-overwriting status line for long runs: articles done, articles/s, and an ETA
-// estimated from the bytes of input read so far. Only for terminals: the caller creates it
-// when stderr is a TTY, so that logs and pipes stay clean.
+// estimated from the bytes of input read so far; then reports merged, with their own ETA. Only for
+// terminals: the caller creates it when stderr is a TTY, so that logs and pipes stay clean.
 #include <chrono>
 #include <cstddef>
 #include <ostream>
@@ -9,23 +9,29 @@
 namespace incimap {
 
 struct RunProgress {
-    std::size_t articles = 0;      // read so far (new and already stored)
-    std::size_t bytes = 0;         // article text read so far
-    std::size_t bytes_total = 0;   // size of every input file; 0 when unknown
+    std::size_t articles = 0;     // read so far (new and already stored)
+    std::size_t bytes = 0;        // article text read so far
+    std::size_t bytes_total = 0;  // size of every input file; 0 when unknown
+    // While new reports are merged into the store's incidents (after reading).
+    std::size_t reports_merged = 0;
+    std::size_t reports_to_merge = 0;
 };
 
 class ProgressLine {
-public:
+  public:
     explicit ProgressLine(std::ostream& out);
     // Redraws at most a few times a second.
     void update(const RunProgress& progress);
     // Clears the line so the summary starts on a clean one.
     void finish();
 
-private:
+  private:
+    void draw_merge(const RunProgress& progress, std::chrono::steady_clock::time_point now);
+
     std::ostream& out_;
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point last_draw_;
+    std::chrono::steady_clock::time_point merge_start_;
     bool drawn_ = false;
 };
 

@@ -61,14 +61,13 @@ void prepare_out_dir(const fs::path& dir) {
                             " is a file, not a directory; give another -o",
                         dir.string());
     fs::create_directories(dir, ec);
-    if (ec)
-        throw Error("cannot create the output directory: " + ec.message(), dir.string());
+    if (ec) throw Error("cannot create the output directory: " + ec.message(), dir.string());
 }
 
 // The gazetteer, resolver and extractor, opened on first need: a re-run with nothing new
 // never loads the gazetteer.
 class ExtractionStage {
-public:
+  public:
     explicit ExtractionStage(fs::path gazetteer) : path_(std::move(gazetteer)) {}
     const Extractor& extractor() {
         if (!extractor_) {
@@ -79,7 +78,7 @@ public:
         return *extractor_;
     }
 
-private:
+  private:
     fs::path path_;
     std::unique_ptr<Gazetteer> gazetteer_;
     std::unique_ptr<Resolver> resolver_;
@@ -87,9 +86,11 @@ private:
 };
 
 class BatchRunner {
-public:
+  public:
     BatchRunner(const RunOptions& options, IncidentStore& store, RunSummary& summary)
-        : options_(options), store_(store), summary_(summary),
+        : options_(options),
+          store_(store),
+          summary_(summary),
           extraction_(options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer) {
         progress_.bytes_total = input_bytes(options.inputs);
     }
@@ -116,8 +117,8 @@ public:
             for (std::size_t i = 0; i < batch_.size(); ++i) {
                 if (!results[i].error.empty()) {
                     // Not stored, so that a fixed incimap extracts it on the next run.
-                    summary_.problems.push_back({batch_[i].article.origin,
-                                                 "extraction failed: " + results[i].error, true});
+                    summary_.problems.push_back(
+                        {batch_[i].article.origin, "extraction failed: " + results[i].error, true});
                     seen_.erase(batch_[i].content_hash);
                     continue;
                 }
@@ -133,7 +134,7 @@ public:
         if (options_.stop_requested && options_.stop_requested()) throw StopReading{};
     }
 
-private:
+  private:
     const RunOptions& options_;
     IncidentStore& store_;
     RunSummary& summary_;
@@ -174,6 +175,11 @@ std::string RunSummary::line() const {
     s += "; " + std::to_string(reports_new) + " new report" + (reports_new == 1 ? "" : "s");
     s += "; " + std::to_string(incidents) + " incidents in the store (" + std::to_string(merges) +
          " reports merged into others)";
+    if (merge_continued)
+        s += "; " + std::to_string(reports_merged) + " report" + (reports_merged == 1 ? "" : "s") +
+             " merged into the stored incidents";
+    else if (!outputs_up_to_date)
+        s += "; all " + std::to_string(reports_merged) + " reports merged afresh";
     if (outputs_up_to_date) s += "; outputs already up to date";
     return s;
 }
@@ -188,12 +194,7 @@ std::string run_settings(const RunOptions& o) {
     j["governorate"] = f.governorate;
     j["role"] = static_cast<int>(f.role);
     j["min_precision"] = f.min_precision;
-    j["dedup"] = o.dedup;
-    j["max_distance_km"] = o.dedup_rules.max_distance_km;
-    j["date_slack_days"] = o.dedup_rules.date_slack_days;
-    j["news_window_days"] = o.dedup_rules.news_window_days;
-    j["recall_window_days"] = o.dedup_rules.recall_window_days;
-    j["undated_distance_km"] = o.dedup_rules.undated_distance_km;
+    j["merge"] = merge_settings(o.dedup, o.dedup_rules);
     j["heatmap"] = o.heatmap;
     j["brief"] = o.brief;
     j["admin_source"] = o.layers.admin_source.string();
@@ -220,8 +221,9 @@ RunSummary run_pipeline(const RunOptions& options) {
 
     BatchRunner runner(effective, store, summary);
     try {
-        read_articles(options.inputs, options.ingest,
-                      [&](Article&& a) { runner.add(std::move(a)); }, summary.problems);
+        read_articles(
+            options.inputs, options.ingest, [&](Article&& a) { runner.add(std::move(a)); },
+            summary.problems);
         runner.flush();
     } catch (const StopReading&) {
         summary.interrupted = true;
@@ -254,9 +256,37 @@ RunSummary run_pipeline(const RunOptions& options) {
     }
 
     const std::vector<StoredReport> reports = store.reports();
-    const DedupResult merged = options.dedup ? deduplicate(reports, options.dedup_rules)
-                                             : keep_reports_apart(reports);
-    store.replace_incidents(merged.incidents);
+    // The store's incidents are continued, merging only the reports added since, when they
+    // come from a merge with the same settings; otherwise every report is merged again.
+    const std::string merging = merge_settings(options.dedup, options.dedup_rules);
+    const std::vector<IncidentMembers> earlier = store.merge_settings() == merging
+                                                     ? store.incident_members()
+                                                     : std::vector<IncidentMembers>{};
+    MergeHooks hooks;
+    hooks.stop_requested = options.stop_requested;
+    if (options.on_progress)
+        hooks.on_progress = [&](std::size_t done, std::size_t total) {
+            RunProgress progress;
+            progress.articles = summary.articles_read;
+            progress.reports_merged = done;
+            progress.reports_to_merge = total;
+            options.on_progress(progress);
+        };
+    DedupResult merged;
+    try {
+        merged = options.dedup ? deduplicate(reports, options.dedup_rules, earlier, hooks)
+                               : keep_reports_apart(reports, earlier);
+    } catch (const MergeInterrupted&) {
+        // The store keeps its earlier incidents; the next run merges the reports left over.
+        summary.interrupted = true;
+        return finish(130);
+    }
+    if (merged.continued)
+        store.update_incidents(merged.incidents, merged.changed, merging);
+    else
+        store.replace_incidents(merged.incidents, merging);
+    summary.merge_continued = merged.continued;
+    summary.reports_merged = merged.reports_merged;
     summary.incidents = merged.incidents.size();
     summary.merges = merged.merges;
     const fs::path dedup_csv = options.out_dir / "dedup_report.csv";

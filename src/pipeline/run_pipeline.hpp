@@ -23,27 +23,29 @@ struct RunOptions {
     unsigned threads = 0;             // 0: one per core
     bool dedup = true;
     DedupRules dedup_rules;
-    LayerOptions layers;              // admin_source defaults to the gazetteer
-    bool heatmap = true;              // heatmap.tif/.png, when there are incidents to map
-    bool brief = true;                // brief.html/.md
+    LayerOptions layers;  // admin_source defaults to the gazetteer
+    bool heatmap = true;  // heatmap.tif/.png, when there are incidents to map
+    bool brief = true;    // brief.html/.md
     // Articles extracted and committed to the store together: an interrupted run keeps
     // every batch committed before it.
     std::size_t batch_size = 256;
-    std::function<bool()> stop_requested;                     // polled between batches
-    std::function<void(const RunProgress&)> on_progress;      // after each batch
-    std::function<void(const std::string&)> on_warning;       // one line each
+    std::function<bool()> stop_requested;                 // polled between batches
+    std::function<void(const RunProgress&)> on_progress;  // after each batch
+    std::function<void(const std::string&)> on_warning;   // one line each
 };
 
 struct RunSummary {
     std::size_t articles_read = 0;
     std::size_t articles_new = 0;
-    std::size_t articles_known = 0;   // already in the store (or twice in this run's input)
+    std::size_t articles_known = 0;  // already in the store (or twice in this run's input)
     std::size_t reports_new = 0;
-    std::size_t incidents = 0;        // in the store after de-duplication
-    std::size_t merges = 0;           // reports that joined another report's incident
+    std::size_t incidents = 0;       // in the store after de-duplication
+    std::size_t merges = 0;          // reports that joined another report's incident
+    std::size_t reports_merged = 0;  // reports this run merged: new ones, or all of them ...
+    bool merge_continued = false;    // ... unless it continued the store's incidents
     std::vector<InputProblem> problems;
     bool interrupted = false;
-    bool outputs_up_to_date = false;  // nothing new and same options: no file rewritten
+    bool outputs_up_to_date = false;           // nothing new and same options: no file rewritten
     std::vector<std::filesystem::path> files;  // written this run
     std::filesystem::path store;
 

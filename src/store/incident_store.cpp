@@ -15,7 +15,9 @@ void bind_optional_text(Statement& s, int i, const std::string& text) {
         s.bind(i, text);
 }
 
-std::string text_or_empty(const Statement& s, int i) { return s.is_null(i) ? std::string() : s.text(i); }
+std::string text_or_empty(const Statement& s, int i) {
+    return s.is_null(i) ? std::string() : s.text(i);
+}
 
 std::vector<Article> read_article_rows(Database& db) {
     std::vector<Article> out;
@@ -113,41 +115,112 @@ std::vector<StoredReport> IncidentStore::reports() {
     return out;
 }
 
-void IncidentStore::replace_incidents(const std::vector<MergedIncident>& incidents) {
+namespace {
+
+const char* const merge_settings_key = "merge_settings";
+
+// Inserts one incident and its sources; `row` keeps a rewritten incident in its place.
+class IncidentWriter {
+  public:
+    explicit IncidentWriter(Database& db)
+        : incident_(db.prepare("INSERT INTO incidents (id, " + incident_column_list() +
+                               ", sources) VALUES (?, " + incident_placeholders() + ", ?)")),
+          source_(db.prepare("INSERT INTO incident_sources (incident_id, report_id, article_id, "
+                             "reason) VALUES (?, ?, ?, ?)")) {}
+
+    void write(const MergedIncident& m, std::optional<std::int64_t> row) {
+        if (row)
+            incident_.bind(1, *row);
+        else
+            incident_.bind_null(1);
+        const int next = bind_incident(incident_, 2, m.incident);
+        incident_.bind(next, static_cast<std::int64_t>(m.sources.size()));
+        incident_.run();
+        for (const auto& src : m.sources) {
+            source_.bind(1, m.incident.incident_id).bind(2, src.report_id).bind(3, src.article_id);
+            bind_optional_text(source_, 4, src.reason);
+            source_.run();
+        }
+    }
+
+  private:
+    Statement incident_;
+    Statement source_;
+};
+
+void set_state(Database& db, const char* key, const std::string& value) {
+    Statement s = db.prepare("INSERT OR REPLACE INTO store_state (key, value) VALUES (?, ?)");
+    s.bind(1, std::string_view(key)).bind(2, value);
+    s.run();
+}
+
+}  // namespace
+
+void IncidentStore::replace_incidents(const std::vector<MergedIncident>& incidents,
+                                      const std::string& merge_settings) {
     Transaction transaction(db_);
     db_.exec("DELETE FROM incident_sources");
     db_.exec("DELETE FROM incidents");
-    Statement incident = db_.prepare("INSERT INTO incidents (" + incident_column_list() +
-                                     ", sources) VALUES (" + incident_placeholders() + ", ?)");
-    Statement source = db_.prepare(
-        "INSERT INTO incident_sources (incident_id, report_id, article_id, reason) "
-        "VALUES (?, ?, ?, ?)");
-    for (const MergedIncident& m : incidents) {
-        const int next = bind_incident(incident, 1, m.incident);
-        incident.bind(next, static_cast<std::int64_t>(m.sources.size()));
-        incident.run();
-        for (const auto& src : m.sources) {
-            source.bind(1, m.incident.incident_id).bind(2, src.report_id).bind(3, src.article_id);
-            bind_optional_text(source, 4, src.reason);
-            source.run();
-        }
-    }
+    IncidentWriter writer(db_);
+    for (const MergedIncident& m : incidents) writer.write(m, std::nullopt);
+    set_state(db_, merge_settings_key, merge_settings);
     transaction.commit();
+}
+
+void IncidentStore::update_incidents(const std::vector<MergedIncident>& incidents,
+                                     const std::vector<std::size_t>& changed,
+                                     const std::string& merge_settings) {
+    Transaction transaction(db_);
+    Statement row_of = db_.prepare("SELECT id FROM incidents WHERE incident_id = ?");
+    Statement drop_sources = db_.prepare("DELETE FROM incident_sources WHERE incident_id = ?");
+    Statement drop = db_.prepare("DELETE FROM incidents WHERE id = ?");
+    IncidentWriter writer(db_);
+    for (std::size_t i : changed) {
+        const MergedIncident& m = incidents.at(i);
+        std::optional<std::int64_t> row;
+        row_of.bind(1, m.incident.incident_id);
+        if (row_of.step()) row = row_of.int64(0);
+        row_of.reset();
+        if (row) {
+            drop_sources.bind(1, m.incident.incident_id);
+            drop_sources.run();
+            drop.bind(1, *row);
+            drop.run();
+        }
+        writer.write(m, row);
+    }
+    set_state(db_, merge_settings_key, merge_settings);
+    transaction.commit();
+}
+
+std::string IncidentStore::merge_settings() {
+    Statement s = db_.prepare("SELECT value FROM store_state WHERE key = ?");
+    s.bind(1, std::string_view(merge_settings_key));
+    return s.step() ? s.text(0) : std::string();
+}
+
+std::vector<IncidentMembers> IncidentStore::incident_members() {
+    std::vector<IncidentMembers> out;
+    Statement s = db_.prepare(
+        "SELECT s.incident_id, s.report_id, s.article_id, s.reason FROM incident_sources s "
+        "JOIN incidents i ON i.incident_id = s.incident_id ORDER BY i.id, s.report_id");
+    while (s.step()) {
+        std::string id = s.text(0);
+        if (out.empty() || out.back().incident_id != id) out.push_back({std::move(id), {}});
+        out.back().sources.push_back({s.int64(1), s.text(2), text_or_empty(s, 3)});
+    }
+    return out;
 }
 
 std::vector<MergedIncident> IncidentStore::incidents() {
     std::vector<MergedIncident> out;
     Statement s = db_.prepare("SELECT " + incident_column_list() + " FROM incidents ORDER BY id");
     while (s.step()) out.push_back(MergedIncident{read_incident(s, 0), {}});
-    Statement src = db_.prepare(
-        "SELECT s.incident_id, s.report_id, s.article_id, s.reason FROM incident_sources s "
-        "JOIN incidents i ON i.incident_id = s.incident_id ORDER BY i.id, s.report_id");
     std::size_t at = 0;
-    while (src.step()) {
-        const std::string id = src.text(0);
-        while (at < out.size() && out[at].incident.incident_id != id) ++at;
+    for (IncidentMembers& members : incident_members()) {
+        while (at < out.size() && out[at].incident.incident_id != members.incident_id) ++at;
         if (at == out.size()) break;
-        out[at].sources.push_back({src.int64(1), src.text(2), text_or_empty(src, 3)});
+        out[at].sources = std::move(members.sources);
     }
     return out;
 }

@@ -26,8 +26,8 @@ struct ExtractedArticle {
 
 // One stored report: an incident as one article tells it.
 struct StoredReport {
-    std::int64_t report_id = 0;   // row id: increases in the order reports were stored
-    std::int64_t article_key = 0; // row id of its article (article ids need not be unique)
+    std::int64_t report_id = 0;     // row id: increases in the order reports were stored
+    std::int64_t article_key = 0;   // row id of its article (article ids need not be unique)
     std::optional<Date> published;  // its article's publication date
     Incident incident;
 };
@@ -43,12 +43,18 @@ struct MergedIncident {
     std::vector<Source> sources;
 };
 
+// Which reports one stored incident was merged from, in report order.
+struct IncidentMembers {
+    std::string incident_id;
+    std::vector<MergedIncident::Source> sources;
+};
+
 // What one `incimap run` did, kept in the runs table.
 struct RunRecord {
-    std::string started;       // ISO 8601 UTC
+    std::string started;  // ISO 8601 UTC
     std::string finished;
-    std::string inputs;        // the input paths, one per line
-    std::string settings;      // the options that shape the outputs (JSON)
+    std::string inputs;    // the input paths, one per line
+    std::string settings;  // the options that shape the outputs (JSON)
     long articles_new = 0;
     long articles_known = 0;
     long reports_new = 0;
@@ -59,7 +65,7 @@ struct RunRecord {
 };
 
 class IncidentStore {
-public:
+  public:
     // The schema version this build writes; older stores are migrated on open.
     static int current_version();
     // The migrations: step i (0-based) takes a store from version i to i + 1.
@@ -85,15 +91,26 @@ public:
     // Every report, in the order stored.
     std::vector<StoredReport> reports();
 
-    // Replaces the incidents and their sources in one transaction.
-    void replace_incidents(const std::vector<MergedIncident>& incidents);
+    // Replaces the incidents and their sources in one transaction, with the settings of the
+    // merge that made them (see merge_settings()).
+    void replace_incidents(const std::vector<MergedIncident>& incidents,
+                           const std::string& merge_settings = {});
+    // Rewrites only incidents[i] for i in `changed` (new incidents, and stored ones that took
+    // more reports), in one transaction; a stored incident keeps its place in the order.
+    void update_incidents(const std::vector<MergedIncident>& incidents,
+                          const std::vector<std::size_t>& changed,
+                          const std::string& merge_settings);
+    // The settings of the merge the stored incidents come from; empty when unknown.
+    std::string merge_settings();
+    // The reports of every stored incident, in incident order.
+    std::vector<IncidentMembers> incident_members();
     // The merged incidents, in the order they were written.
     std::vector<MergedIncident> incidents();
 
     void add_run(const RunRecord& run);
     std::optional<RunRecord> last_run();
 
-private:
+  private:
     Database db_;
 };
 

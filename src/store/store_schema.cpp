@@ -13,19 +13,19 @@ namespace {
 
 // The incident columns shared by reports and incidents as of version 1 (incident_columns.cpp
 // binds them in this order).
-#define INCIMAP_V1_INCIDENT_COLUMNS                                                          \
-    "incident_id TEXT NOT NULL, article_id TEXT NOT NULL, role TEXT NOT NULL, "                \
-    "event_type TEXT NOT NULL, sub_event_type TEXT, event_date TEXT, date_precision TEXT, "     \
-    "killed INTEGER, killed_low INTEGER, killed_high INTEGER, killed_vague INTEGER, "           \
-    "injured INTEGER, injured_low INTEGER, injured_high INTEGER, injured_vague INTEGER, "       \
-    "captured INTEGER, captured_low INTEGER, captured_high INTEGER, captured_vague INTEGER, "   \
-    "actor TEXT, victims TEXT, place_text TEXT, "                                              \
-    "place_id INTEGER, place_name TEXT, place_name_ar TEXT, place_type TEXT, "                 \
-    "place_country TEXT, place_lon REAL, place_lat REAL, place_precision_km REAL, "            \
-    "place_source TEXT, place_admin1_name TEXT, place_admin1_pcode TEXT, "                     \
-    "place_admin2_name TEXT, place_admin2_pcode TEXT, "                                        \
-    "lon REAL, lat REAL, geo_precision INTEGER, country TEXT, admin1_name TEXT, "              \
-    "admin1_pcode TEXT, admin2_name TEXT, admin2_pcode TEXT, evidence TEXT, "                  \
+#define INCIMAP_V1_INCIDENT_COLUMNS                                                           \
+    "incident_id TEXT NOT NULL, article_id TEXT NOT NULL, role TEXT NOT NULL, "               \
+    "event_type TEXT NOT NULL, sub_event_type TEXT, event_date TEXT, date_precision TEXT, "   \
+    "killed INTEGER, killed_low INTEGER, killed_high INTEGER, killed_vague INTEGER, "         \
+    "injured INTEGER, injured_low INTEGER, injured_high INTEGER, injured_vague INTEGER, "     \
+    "captured INTEGER, captured_low INTEGER, captured_high INTEGER, captured_vague INTEGER, " \
+    "actor TEXT, victims TEXT, place_text TEXT, "                                             \
+    "place_id INTEGER, place_name TEXT, place_name_ar TEXT, place_type TEXT, "                \
+    "place_country TEXT, place_lon REAL, place_lat REAL, place_precision_km REAL, "           \
+    "place_source TEXT, place_admin1_name TEXT, place_admin1_pcode TEXT, "                    \
+    "place_admin2_name TEXT, place_admin2_pcode TEXT, "                                       \
+    "lon REAL, lat REAL, geo_precision INTEGER, country TEXT, admin1_name TEXT, "             \
+    "admin1_pcode TEXT, admin2_name TEXT, admin2_pcode TEXT, evidence TEXT, "                 \
     "evidence_offset INTEGER, confidence REAL"
 
 const std::vector<std::vector<std::string_view>> steps = {
@@ -53,6 +53,11 @@ const std::vector<std::vector<std::string_view>> steps = {
         "ALTER TABLE runs ADD COLUMN settings TEXT",
         "ALTER TABLE runs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX reports_by_article ON reports(article)",
+    },
+    // Version 3: the store's own state, such as the settings of the merge its incidents come
+    // from (a run continues that merge when its settings are the same).
+    {
+        "CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     },
 };
 
@@ -82,9 +87,10 @@ void IncidentStore::migrate(Database& db, int target) {
         Statement s = db.prepare("SELECT count(*) FROM sqlite_master");
         s.step();
         if (s.int64(0) != 0)
-            throw Error("not an incimap store (it has tables but no incimap schema version); "
-                        "give another --store path",
-                        db.path().string());
+            throw Error(
+                "not an incimap store (it has tables but no incimap schema version); "
+                "give another --store path",
+                db.path().string());
     }
     for (int version = found; version < target && version < current_version(); ++version) {
         Transaction transaction(db);

@@ -107,3 +107,46 @@ TEST_CASE("a usage error exits with 2", "[cli]") {
     CHECK(run_incimap({"run", "x.txt", "--threads", "0"}).exit_code == 2);
     CHECK(run_incimap({"run", "x.txt", "--weight", "killed +"}).exit_code == 2);
 }
+
+TEST_CASE("a run with new articles merges only their reports and ends where one run over all "
+          "articles would",
+          "[cli]") {
+    TempDir dir("cli");
+    const fs::path all = write_repeated_examples(dir.path() / "all.jsonl", 4);
+    const fs::path part = dir.path() / "part.jsonl";
+    {
+        std::ifstream in(all);
+        std::ofstream out(part);
+        std::string line;
+        for (int n = 0; n < 14 && std::getline(in, line); ++n) out << line << '\n';
+    }
+    auto run = [&](const fs::path& input, const fs::path& out,
+                   std::vector<std::string> extra = {}) {
+        std::vector<std::string> args = {"run", input.string(), "--no-heatmap", "--no-brief",
+                                         "-o", out.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_incimap(args);
+    };
+    const fs::path daily = dir.path() / "daily";
+    const fs::path once = dir.path() / "once";
+    REQUIRE(run(part, daily).exit_code == 0);
+    const auto second = run(all, daily);
+    INFO(second.err);
+    REQUIRE(second.exit_code == 0);
+    CHECK(contains(second.out, "10 new articles, 14 already in the store"));
+    CHECK(contains(second.out, "merged into the stored incidents"));
+    const auto fresh = run(all, once);
+    REQUIRE(fresh.exit_code == 0);
+    CHECK(contains(fresh.out, "merged afresh"));
+
+    CHECK(feature_dump(daily / "incidents.gpkg", "incidents") ==
+          feature_dump(once / "incidents.gpkg", "incidents"));
+    CHECK(read_text(daily / "dedup_report.csv") == read_text(once / "dedup_report.csv"));
+
+    // Other merge rules merge everything again.
+    const auto apart = run(all, daily, {"--no-dedup"});
+    REQUIRE(apart.exit_code == 0);
+    CHECK(contains(apart.out, "merged afresh"));
+    CHECK(feature_count(daily / "incidents.gpkg", "incidents") >
+          feature_count(once / "incidents.gpkg", "incidents"));
+}

@@ -79,8 +79,8 @@ TEST_CASE("a reopened store still knows its articles by content hash", "[store]"
     const auto path = dir.path() / "s.sqlite";
     {
         IncidentStore store(path);
-        store.add_articles({extracted("a1", "Invented text one.", {}),
-                            extracted("a2", "Invented text two.", {})});
+        store.add_articles(
+            {extracted("a1", "Invented text one.", {}), extracted("a2", "Invented text two.", {})});
     }
     IncidentStore again(path);
     CHECK(again.article_count() == 2);
@@ -116,6 +116,53 @@ TEST_CASE("replacing incidents twice gives the same incidents, not twice as many
     CHECK(load_incidents(dir.path() / "s.sqlite").size() == 1);
 }
 
+TEST_CASE("updating incidents rewrites only the changed ones and keeps their order", "[store]") {
+    TempDir dir("store");
+    IncidentStore store(dir.path() / "s.sqlite");
+    std::vector<Incident> reports;
+    std::vector<ExtractedArticle> articles;
+    for (int i = 0; i < 4; ++i) {
+        const std::string id = "a" + std::to_string(i);
+        reports.push_back(test::make_report(id, "ied", "2023-03-01", 7, "Sukhnah", sukhnah, i));
+        articles.push_back(extracted(id, "Invented text number " + id + ".", {reports.back()}));
+    }
+    store.add_articles(articles);
+    const auto stored = store.reports();
+    auto source = [&](int i) {
+        return MergedIncident::Source{stored[i].report_id, stored[i].incident.article_id,
+                                      i ? "why" : ""};
+    };
+    std::vector<MergedIncident> merged = {{reports[0], {source(0)}}, {reports[1], {source(1)}}};
+    store.replace_incidents(merged, "settings-1");
+    CHECK(store.merge_settings() == "settings-1");
+
+    // The first incident takes report 2; report 3 is a new incident.
+    merged[0].sources.push_back(source(2));
+    merged[0].incident.casualties.killed = Count::exact(9);
+    merged.push_back({reports[3], {source(3)}});
+    store.update_incidents(merged, {0, 2}, "settings-1");
+
+    const auto incidents = store.incidents();
+    REQUIRE(incidents.size() == 3);
+    CHECK(incidents[0].incident.incident_id == reports[0].incident_id);
+    CHECK(incidents[0].incident.casualties.killed.value == 9);
+    CHECK(incidents[0].sources.size() == 2);
+    CHECK(incidents[1].incident.incident_id == reports[1].incident_id);
+    CHECK(incidents[2].incident.incident_id == reports[3].incident_id);
+    const auto members = store.incident_members();
+    REQUIRE(members.size() == 3);
+    CHECK(members[0].sources.at(1).report_id == stored[2].report_id);
+    CHECK(members[0].sources.at(1).reason == "why");
+    CHECK(load_incidents(dir.path() / "s.sqlite").at(0).casualties.killed.value == 9);
+}
+
+TEST_CASE("a store without a recorded merge has empty merge settings", "[store]") {
+    TempDir dir("store");
+    IncidentStore store(dir.path() / "s.sqlite");
+    CHECK(store.merge_settings().empty());
+    CHECK(store.incident_members().empty());
+}
+
 TEST_CASE("a version 1 store is migrated to the current version and keeps its rows", "[store]") {
     TempDir dir("store");
     const auto path = dir.path() / "old.sqlite";
@@ -137,6 +184,10 @@ TEST_CASE("a version 1 store is migrated to the current version and keeps its ro
     store.add_run(run);
     REQUIRE(store.last_run());
     CHECK(store.last_run()->interrupted);
+    // Version 3 keeps the settings of the last merge; a migrated store has none yet.
+    CHECK(store.merge_settings().empty());
+    store.replace_incidents({}, "{}");
+    CHECK(store.merge_settings() == "{}");
 }
 
 TEST_CASE("a store from a newer incimap is refused with its file name", "[store]") {
