@@ -2,6 +2,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 #include <mutex>
 
 #include "ingest/encoding.hpp"
@@ -48,6 +52,82 @@ constexpr const char* csv_open_options[] = {
     "EMPTY_STRING_AS_NULL=NO", "GEOM_POSSIBLE_NAMES=", "X_POSSIBLE_NAMES=",
     "Y_POSSIBLE_NAMES=",    nullptr};
 
+// A quote that is never closed, found the way GDAL's reader counts quotes: it joins physical
+// lines while a record holds an odd number of quote characters (any quote toggles, a doubled
+// one toggles twice), so an unclosed quote turns the rest of the file into one field and
+// GDAL reports nothing. This is a scan of quote parity, not a second CSV parser.
+struct QuoteScan {
+    bool unclosed = false;
+    std::size_t open_line = 0;    // physical line (1-based) of the quote left open
+    std::size_t last_line = 0;    // the file's last line
+    bool in_header = false;       // opened before the first record break
+    // A quote opened inside an unquoted field ("He said "stop") that ran over a line end
+    // and was closed later: GDAL read those lines as one row. Only the first is kept.
+    std::size_t stray_open_line = 0, stray_close_line = 0;
+};
+
+bool is_csv_separator(char c) { return c == ',' || c == ';' || c == '\t'; }
+
+std::optional<QuoteScan> scan_quotes(const std::filesystem::path& path, ReadContext& ctx) {
+    struct FileCloser {
+        void operator()(std::FILE* f) const { std::fclose(f); }
+    };
+    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    if (!file) {
+        ctx.problem(path.string(), "cannot open: " + std::string(std::strerror(errno)));
+        return std::nullopt;
+    }
+    QuoteScan scan;
+    bool in_quote = false;
+    bool open_mid_field = false;     // the open quote did not start a field
+    bool crossed_line = false;       // the open quote has run over a line end
+    bool record_started = false;     // the current record has non-blank content
+    bool header_done = false;
+    char last_non_space = '\n';      // on this line, outside quotes
+    std::size_t line = 1;
+    char last = '\n';
+    std::unique_ptr<char[]> chunk(new char[1 << 20]);
+    while (const std::size_t got = std::fread(chunk.get(), 1, 1 << 20, file.get())) {
+        for (std::size_t i = 0; i < got; ++i) {
+            const char c = chunk[i];
+            last = c;
+            if (c == '"') {
+                in_quote = !in_quote;
+                record_started = true;
+                if (in_quote) {
+                    scan.open_line = line;
+                    scan.in_header = !header_done;
+                    open_mid_field = last_non_space != '\n' && !is_csv_separator(last_non_space);
+                    crossed_line = false;
+                } else if (open_mid_field && crossed_line && scan.stray_open_line == 0) {
+                    scan.stray_open_line = scan.open_line;
+                    scan.stray_close_line = line;
+                }
+                last_non_space = '"';
+            } else if (c == '\n') {
+                ++line;
+                if (in_quote) {
+                    crossed_line = true;
+                } else {
+                    if (record_started) header_done = true;
+                    record_started = false;
+                    last_non_space = '\n';
+                }
+            } else if (!in_quote && c != ' ' && c != '\r') {
+                record_started = true;
+                last_non_space = c;
+            }
+        }
+    }
+    if (std::ferror(file.get())) {
+        ctx.problem(path.string(), "cannot read: " + std::string(std::strerror(errno)));
+        return std::nullopt;
+    }
+    scan.unclosed = in_quote;
+    scan.last_line = last == '\n' ? line - 1 : line;
+    return scan;
+}
+
 struct ColumnMap {
     int text = -1, id = -1, date = -1, title = -1, source = -1, url = -1;
 };
@@ -63,7 +143,8 @@ std::string column_list(const OGRFeatureDefn& defn) {
 
 class CsvReader {
 public:
-    CsvReader(const std::filesystem::path& path, ReadContext& ctx) : file_(path.string()), ctx_(ctx) {}
+    CsvReader(const std::filesystem::path& path, const QuoteScan& quotes, ReadContext& ctx)
+        : file_(path.string()), quotes_(quotes), ctx_(ctx) {}
 
     std::size_t read() {
         register_csv_driver();
@@ -77,10 +158,30 @@ public:
         }
         OGRLayer* layer = dataset->GetLayer(0);
         if (!map_columns(*layer->GetLayerDefn())) return 0;
-        for (auto& feature : *layer) {
-            read_row(*feature);
+        // Each row is read one step late: with an unclosed quote the last one GDAL gives is
+        // the broken row with the rest of the file inside it, and is not delivered.
+        OGRFeatureUniquePtr pending;
+        layer->ResetReading();
+        while (OGRFeatureUniquePtr feature{layer->GetNextFeature()}) {
+            if (pending) read_row(*pending);
+            pending = std::move(feature);
             if (!errors.failures.empty()) break;  // GDAL gives up on the rest of the file
         }
+        if (pending && quotes_.unclosed && errors.failures.empty()) {
+            ++rows_;
+            report_unclosed_quote(pending->GetFID() + 1);
+            return delivered_;
+        }
+        if (pending) read_row(*pending);
+        if (quotes_.stray_open_line != 0)
+            ctx_.problem(file_ + ":" + std::to_string(quotes_.stray_open_line),
+                         "a quote inside an unquoted field runs on to line " +
+                             std::to_string(quotes_.stray_close_line) + ", so lines " +
+                             std::to_string(quotes_.stray_open_line) + "-" +
+                             std::to_string(quotes_.stray_close_line) +
+                             " were read as one row; put the field in quotes and double the "
+                             "quotes inside it (\"\")",
+                         false);
         if (!errors.failures.empty())
             ctx_.problem(file_, "stopped reading after " + std::to_string(delivered_) +
                                     " articles" + gdal_reason(errors));
@@ -90,6 +191,16 @@ public:
     }
 
 private:
+    void report_unclosed_quote(long long row) {
+        const std::string open = std::to_string(quotes_.open_line);
+        ctx_.problem(file_ + ":" + open,
+                     "unclosed quote: the quoted field opened on line " + open +
+                         " never ends, so row " + std::to_string(row) + " (lines " + open + "-" +
+                         std::to_string(quotes_.last_line) +
+                         ") was not read; close the quote, or double a quote inside a quoted "
+                         "field (\"\")");
+    }
+
     static std::string gdal_reason(const GdalErrorCollector& errors) {
         return errors.failures.empty() ? std::string() : ": " + errors.failures.front();
     }
@@ -166,6 +277,7 @@ private:
     }
 
     std::string file_;
+    const QuoteScan& quotes_;
     ReadContext& ctx_;
     ColumnMap columns_;
     std::size_t rows_ = 0;
@@ -193,7 +305,15 @@ std::size_t read_csv(const std::filesystem::path& path, ReadContext& ctx) {
                                    "columns (a list of texts reads as a .txt file per article)");
         return 0;
     }
-    return CsvReader(path, ctx).read();
+    const auto quotes = scan_quotes(path, ctx);
+    if (!quotes) return 0;
+    if (quotes->unclosed && quotes->in_header) {
+        ctx.problem(path.string() + ":" + std::to_string(quotes->open_line),
+                    "unclosed quote in the header line: the rest of the file would be one "
+                    "column name; file not read");
+        return 0;
+    }
+    return CsvReader(path, *quotes, ctx).read();
 }
 
 }  // namespace incimap::ingest

@@ -63,6 +63,18 @@ std::size_t read_one_file(const fs::path& path, InputFormat format, ReadContext&
     return 0;
 }
 
+// Why a path that does not resolve is missing: a link whose target is gone says so, since
+// `ls` shows the link and "no such file" would look wrong.
+std::string missing_reason(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(path, ec))) {
+        const fs::path target = fs::read_symlink(path, ec);
+        return "broken symbolic link: its target " + (ec ? std::string() : "'" + target.string() + "' ") +
+               "does not exist";
+    }
+    return "no such file or folder";
+}
+
 bool is_hidden(const fs::path& path) {
     const std::string name = path.filename().string();
     return name.size() > 1 && name[0] == '.' && name != "..";
@@ -95,12 +107,23 @@ void collect_files(const fs::path& dir, std::vector<fs::path>& files, ReadContex
 
 void read_folder(const fs::path& dir, ReadContext& ctx) {
     std::vector<fs::path> files;
+    const std::size_t problems_before = ctx.problems.size();
     collect_files(dir, files, ctx);
+    if (files.empty() && ctx.problems.size() == problems_before) {
+        // Said out loud: a folder given by mistake (or named like a file, "x.txt") would
+        // otherwise vanish from the run without a word.
+        ctx.problem(dir.string(), "folder holds no files to read");
+        return;
+    }
     std::sort(files.begin(), files.end());
     for (const auto& file : files) {
         std::error_code ec;
-        if (!fs::is_regular_file(file, ec)) {
-            ctx.problem(file.string(), "not a regular file");
+        const fs::file_status status = fs::status(file, ec);
+        if (!fs::is_regular_file(status)) {
+            ctx.problem(file.string(),
+                        ec && ec != std::errc::no_such_file_or_directory ? "cannot access: " + ec.message()
+                        : !fs::exists(status)                           ? missing_reason(file)
+                                                                        : "not a regular file");
             continue;
         }
         const InputFormat format = format_for_path(file);
@@ -133,7 +156,7 @@ void read_articles(const std::vector<fs::path>& inputs, const IngestOptions& opt
         if (!fs::exists(status)) {
             ctx.problem(input.string(), ec && ec != std::errc::no_such_file_or_directory
                                             ? "cannot access: " + ec.message()
-                                            : "no such file or folder");
+                                            : missing_reason(input));
             continue;
         }
         if (fs::is_directory(status)) {

@@ -179,13 +179,16 @@ TEST_CASE("a one-column CSV is refused with the reason", "[ingest][csv]") {
     CHECK(r.problems[0].what.find("two or more columns") != std::string::npos);
 }
 
-TEST_CASE("a CSV with an unclosed quote is read without crashing", "[ingest][csv]") {
+TEST_CASE("a CSV with an unclosed quote does not deliver the rest of the file as one text",
+          "[ingest][csv]") {
     TempDir dir;
     const auto file = dir.write("q.csv", "id,text\n1,\"never closed\n2,next\n3,more\n");
     auto r = read_all({file});
-    // GDAL takes the rest of the file into the open field; nothing is lost, nothing invented.
-    REQUIRE(r.articles.size() == 1);
-    CHECK(contains(r.articles[0].text, "3,more"));
+    // GDAL would take the rest of the file into the open field; that row is refused instead.
+    CHECK(r.articles.empty());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == file.string() + ":2");
+    CHECK(r.problems[0].skipped);
 }
 
 TEST_CASE("a CSV file with a byte order mark and CRLF line ends reads its first column",

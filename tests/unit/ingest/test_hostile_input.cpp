@@ -237,3 +237,110 @@ TEST_CASE("a 200 MB JSON Lines record is read in bounded memory", "[ingest][host
     WARN("200 MB JSON line: " << seconds << " s, peak RSS above baseline "
                               << (peak_rss_bytes() - baseline) / (1 << 20) << " MB");
 }
+
+TEST_CASE("an unclosed quote in a CSV is named by file and line and the rows before it are read",
+          "[ingest][hostile][csv]") {
+    TempDir dir;
+    const auto file = dir.write("quote.csv", "id,text\n1,First report of shelling.\n"
+                                             "2,\"Second report, never closed\n"
+                                             "3,Third report.\n4,Fourth report.\n");
+    const auto other = dir.write("other.txt", "A separate report of an air strike.");
+    auto r = read_all({file, other});
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].id == "1");
+    CHECK(r.articles[1].id == "other");
+    REQUIRE(r.problems.size() == 1);
+    const InputProblem& p = r.problems[0];
+    INFO(p.where << ": " << p.what);
+    CHECK(p.skipped);
+    CHECK(p.where == file.string() + ":3");
+    CHECK(contains(p.what, "unclosed quote"));
+    CHECK(contains(p.what, "row 3 (lines 3-5)"));
+}
+
+TEST_CASE("a stray quote inside an unquoted CSV field that never closes is an unclosed quote",
+          "[ingest][hostile][csv]") {
+    TempDir dir;
+    const auto file = dir.write("stray.csv", "id,text\nk1,Fine words.\n"
+                                             "k2,He said \"hold the line and left\nk3,Later.\n");
+    auto r = read_all({file});
+    REQUIRE(r.articles.size() == 1);
+    CHECK(r.articles[0].id == "k1");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == file.string() + ":3");
+    CHECK(contains(r.problems[0].what, "unclosed quote"));
+}
+
+TEST_CASE("an unclosed quote in the CSV header skips the file naming line 1",
+          "[ingest][hostile][csv]") {
+    TempDir dir;
+    const auto file = dir.write("header.csv", "id,\"text\n1,Some words.\n2,More words.\n");
+    auto r = read_all({file});
+    CHECK(r.articles.empty());
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == file.string() + ":1");
+    CHECK(contains(r.problems[0].what, "header"));
+}
+
+TEST_CASE("a quoted CSV field with a line break and doubled quotes is one record, no problem",
+          "[ingest][hostile][csv]") {
+    TempDir dir;
+    const auto file = dir.write("valid.csv", "id,text\nv1,\"First line of it,\nsecond line.\"\n"
+                                             "v2,\"She said \"\"enough\"\" twice\"\n"
+                                             "v3, \"A spaced quoted field\"\n");
+    auto r = read_all({file});
+    INFO((r.problems.empty() ? std::string() : r.problems[0].where + ": " + r.problems[0].what));
+    CHECK(r.problems.empty());
+    REQUIRE(r.articles.size() == 3);
+    CHECK(r.articles[0].text == "First line of it,\nsecond line.");
+    CHECK(r.articles[1].text == "She said \"enough\" twice");
+    CHECK(r.articles[2].id == "v3");
+}
+
+TEST_CASE("a stray CSV quote closed by another on a later line is a warning naming both lines",
+          "[ingest][hostile][csv]") {
+    TempDir dir;
+    const auto file = dir.write("pair.csv", "id,text\np1,He said \"wait\np2,She said\" no\n"
+                                            "p3,Separate row.\n");
+    auto r = read_all({file});
+    REQUIRE(r.articles.size() == 2);
+    CHECK(contains(r.articles[0].text, "p2,She said"));
+    CHECK(r.articles[1].id == "p3");
+    REQUIRE(r.problems.size() == 1);
+    CHECK_FALSE(r.problems[0].skipped);
+    CHECK(r.problems[0].where == file.string() + ":2");
+    CHECK(contains(r.problems[0].what, "lines 2-3"));
+}
+
+TEST_CASE("a link loop, a broken link and a folder named like a text file are each named",
+          "[ingest][hostile]") {
+    TempDir dir;
+    const auto loop = dir.path() / "loop.txt";
+    const auto dangling = dir.path() / "dangling.txt";
+    const auto folder = dir.path() / "folder.txt";
+    std::filesystem::create_symlink("loop.txt", loop);
+    std::filesystem::create_symlink("gone.txt", dangling);
+    std::filesystem::create_directory(folder);
+    const auto good = dir.write("good.txt", "Words about a raid.");
+    auto r = read_all({loop, dangling, folder, good});
+    REQUIRE(r.articles.size() == 1);
+    REQUIRE(r.problems.size() == 3);
+    CHECK(r.problems[0].where == loop.string());
+    CHECK(contains(r.problems[0].what, "symbolic links"));
+    CHECK(r.problems[1].where == dangling.string());
+    CHECK(contains(r.problems[1].what, "broken symbolic link"));
+    CHECK(contains(r.problems[1].what, "gone.txt"));
+    CHECK(r.problems[2].where == folder.string());
+    CHECK(contains(r.problems[2].what, "no files"));
+    for (const auto& p : r.problems) CHECK(p.skipped);
+}
+
+TEST_CASE("a broken link inside a folder is named as one", "[ingest][hostile]") {
+    TempDir dir;
+    dir.write("in/good.txt", "Words about a raid.");
+    std::filesystem::create_symlink("gone.txt", dir.path() / "in" / "dangling.txt");
+    auto r = read_all({dir.path() / "in"});
+    REQUIRE(r.articles.size() == 1);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(contains(r.problems[0].what, "broken symbolic link"));
+}
