@@ -16,7 +16,7 @@
 namespace incimap {
 
 class MergeCandidates {
-  public:
+public:
     explicit MergeCandidates(const DedupRules& rules);
 
     // Indexes the first report of incident number `incident`.
@@ -24,7 +24,7 @@ class MergeCandidates {
     // The incidents whose first report may be the same event as `report`, ascending.
     std::vector<std::size_t> lookup(const StoredReport& report) const;
 
-  private:
+private:
     // The entries of one key, by the span of days their event may lie in, so that a lookup
     // can seek to the days it needs in each span.
     struct DayIndex {

@@ -18,14 +18,14 @@ struct RunProgress {
 };
 
 class ProgressLine {
-  public:
+public:
     explicit ProgressLine(std::ostream& out);
     // Redraws at most a few times a second.
     void update(const RunProgress& progress);
     // Clears the line so the summary starts on a clean one.
     void finish();
 
-  private:
+private:
     void draw_merge(const RunProgress& progress, std::chrono::steady_clock::time_point now);
 
     std::ostream& out_;

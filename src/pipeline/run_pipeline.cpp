@@ -1,6 +1,10 @@
 #include "pipeline/run_pipeline.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -64,10 +68,31 @@ void prepare_out_dir(const fs::path& dir) {
     if (ec) throw Error("cannot create the output directory: " + ec.message(), dir.string());
 }
 
+// Said before anything is written, rather than as a failure to open the store or a layer.
+void check_out_dir_writable(const fs::path& dir) {
+    if (::access(dir.c_str(), W_OK | X_OK) != 0)
+        throw Error("output directory is not writable: " + std::string(std::strerror(errno)) +
+                        "; give another -o or fix its permissions",
+                    dir.string());
+}
+
+// A missing gazetteer is found before the output directory and the store are created, so that
+// a mistyped path leaves nothing behind.
+fs::path existing_gazetteer(const fs::path& given) {
+    const fs::path path = given.empty() ? Gazetteer::default_path() : given;
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        throw Error(
+            "gazetteer not found; build it with `cmake --build build` or give "
+            "--gazetteer PATH (or INCIMAP_GAZETTEER)",
+            path.string());
+    return path;
+}
+
 // The gazetteer, resolver and extractor, opened on first need: a re-run with nothing new
 // never loads the gazetteer.
 class ExtractionStage {
-  public:
+public:
     explicit ExtractionStage(fs::path gazetteer) : path_(std::move(gazetteer)) {}
     const Extractor& extractor() {
         if (!extractor_) {
@@ -78,7 +103,7 @@ class ExtractionStage {
         return *extractor_;
     }
 
-  private:
+private:
     fs::path path_;
     std::unique_ptr<Gazetteer> gazetteer_;
     std::unique_ptr<Resolver> resolver_;
@@ -86,12 +111,9 @@ class ExtractionStage {
 };
 
 class BatchRunner {
-  public:
+public:
     BatchRunner(const RunOptions& options, IncidentStore& store, RunSummary& summary)
-        : options_(options),
-          store_(store),
-          summary_(summary),
-          extraction_(options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer) {
+        : options_(options), store_(store), summary_(summary), extraction_(options.gazetteer) {
         progress_.bytes_total = input_bytes(options.inputs);
     }
 
@@ -134,7 +156,7 @@ class BatchRunner {
         if (options_.stop_requested && options_.stop_requested()) throw StopReading{};
     }
 
-  private:
+private:
     const RunOptions& options_;
     IncidentStore& store_;
     RunSummary& summary_;
@@ -203,21 +225,25 @@ std::string run_settings(const RunOptions& o) {
 
 RunSummary run_pipeline(const RunOptions& options) {
     RunSummary summary;
+    RunOptions effective = options;
+    effective.gazetteer = existing_gazetteer(options.gazetteer);
+    if (effective.layers.admin_source.empty()) effective.layers.admin_source = effective.gazetteer;
     prepare_out_dir(options.out_dir);
+    check_out_dir_writable(options.out_dir);
     summary.store = options.store.empty() ? options.out_dir / "incimap.sqlite" : options.store;
     IncidentStore store(summary.store);
 
     RunRecord record;
     record.started = utc_now();
     record.inputs = joined_inputs(options.inputs);
-    RunOptions effective = options;
-    if (effective.layers.admin_source.empty()) {
-        const fs::path gazetteer =
-            options.gazetteer.empty() ? Gazetteer::default_path() : options.gazetteer;
-        if (fs::exists(gazetteer)) effective.layers.admin_source = gazetteer;
-    }
     record.settings = run_settings(effective);
     const auto previous = store.last_run();
+    // Recorded now with no settings and finished at the end: a run that fails or dies in
+    // between leaves outputs that the next run must not call up to date.
+    RunRecord unfinished = record;
+    unfinished.settings.clear();
+    unfinished.exit_code = -1;
+    const std::int64_t run_id = store.add_run(unfinished);
 
     BatchRunner runner(effective, store, summary);
     try {
@@ -240,7 +266,7 @@ RunSummary run_pipeline(const RunOptions& options) {
         record.interrupted = summary.interrupted;
         // A run that wrote nothing must not make the next one think its outputs are current.
         if (summary.interrupted || code == exit_code::nothing_processed) record.settings.clear();
-        store.add_run(record);
+        store.finish_run(run_id, record);
         return summary;
     };
     if (summary.interrupted) return finish(130);

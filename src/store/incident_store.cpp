@@ -121,7 +121,7 @@ const char* const merge_settings_key = "merge_settings";
 
 // Inserts one incident and its sources; `row` keeps a rewritten incident in its place.
 class IncidentWriter {
-  public:
+public:
     explicit IncidentWriter(Database& db)
         : incident_(db.prepare("INSERT INTO incidents (id, " + incident_column_list() +
                                ", sources) VALUES (?, " + incident_placeholders() + ", ?)")),
@@ -143,7 +143,7 @@ class IncidentWriter {
         }
     }
 
-  private:
+private:
     Statement incident_;
     Statement source_;
 };
@@ -225,11 +225,14 @@ std::vector<MergedIncident> IncidentStore::incidents() {
     return out;
 }
 
-void IncidentStore::add_run(const RunRecord& run) {
-    Statement s = db_.prepare(
-        "INSERT INTO runs (started, finished, inputs, settings, articles_new, articles_known, "
-        "reports_new, incidents, merges, exit_code, interrupted) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+namespace {
+
+// Binds a run's fields to ?1..?11 in the order of the runs table's columns below.
+const char* const run_columns =
+    "started, finished, inputs, settings, articles_new, articles_known, reports_new, "
+    "incidents, merges, exit_code, interrupted";
+
+void bind_run(Statement& s, const RunRecord& run) {
     s.bind(1, run.started).bind(2, run.finished).bind(3, run.inputs).bind(4, run.settings);
     s.bind(5, static_cast<std::int64_t>(run.articles_new));
     s.bind(6, static_cast<std::int64_t>(run.articles_known));
@@ -237,13 +240,29 @@ void IncidentStore::add_run(const RunRecord& run) {
     s.bind(8, static_cast<std::int64_t>(run.incidents));
     s.bind(9, static_cast<std::int64_t>(run.merges));
     s.bind(10, run.exit_code).bind(11, run.interrupted ? 1 : 0);
+}
+
+}  // namespace
+
+std::int64_t IncidentStore::add_run(const RunRecord& run) {
+    Statement s = db_.prepare(std::string("INSERT INTO runs (") + run_columns +
+                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_run(s, run);
+    s.run();
+    return db_.last_insert_rowid();
+}
+
+void IncidentStore::finish_run(std::int64_t id, const RunRecord& run) {
+    Statement s = db_.prepare(std::string("REPLACE INTO runs (") + run_columns +
+                              ", id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    bind_run(s, run);
+    s.bind(12, id);
     s.run();
 }
 
 std::optional<RunRecord> IncidentStore::last_run() {
-    Statement s = db_.prepare(
-        "SELECT started, finished, inputs, settings, articles_new, articles_known, reports_new, "
-        "incidents, merges, exit_code, interrupted FROM runs ORDER BY id DESC LIMIT 1");
+    Statement s =
+        db_.prepare(std::string("SELECT ") + run_columns + " FROM runs ORDER BY id DESC LIMIT 1");
     if (!s.step()) return std::nullopt;
     RunRecord r;
     r.started = text_or_empty(s, 0);

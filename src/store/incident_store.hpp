@@ -65,7 +65,7 @@ struct RunRecord {
 };
 
 class IncidentStore {
-  public:
+public:
     // The schema version this build writes; older stores are migrated on open.
     static int current_version();
     // The migrations: step i (0-based) takes a store from version i to i + 1.
@@ -107,10 +107,14 @@ class IncidentStore {
     // The merged incidents, in the order they were written.
     std::vector<MergedIncident> incidents();
 
-    void add_run(const RunRecord& run);
+    // Records a run and returns its id. A run is recorded when it starts, with empty
+    // settings, so that one that dies before it finishes never makes the next run think the
+    // outputs are current; finish_run() records the outcome.
+    std::int64_t add_run(const RunRecord& run);
+    void finish_run(std::int64_t id, const RunRecord& run);
     std::optional<RunRecord> last_run();
 
-  private:
+private:
     Database db_;
 };
 
