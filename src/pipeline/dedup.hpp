@@ -33,6 +33,9 @@ struct DedupRules {
 std::optional<std::string> same_event(const StoredReport& a, const StoredReport& b,
                                       const DedupRules& rules = {});
 
+// The same test without the reasons: merging asks it far more often than it records the answer.
+bool is_same_event(const StoredReport& a, const StoredReport& b, const DedupRules& rules = {});
+
 // True when two event types may describe one event (docs/store.md lists the pairs).
 bool compatible_event_types(const std::string& a, const std::string& b);
 

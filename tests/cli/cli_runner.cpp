@@ -1,6 +1,9 @@
 #include "cli_runner.hpp"
 
 #include <fcntl.h>
+#include <gdal_priv.h>
+#include <grp.h>
+#include <ogrsf_frmts.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
@@ -8,8 +11,6 @@
 #include <unistd.h>
 
 #include <fstream>
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 #include <sstream>
 
 #include "shared_data.hpp"
@@ -21,7 +22,7 @@ namespace fs = std::filesystem;
 
 pid_t start_child(const std::vector<std::string>& args, const fs::path& out, const fs::path& err,
                   const CliLimits& limits) {
-    const std::string exe = incimap_binary().string();
+    const std::string exe = (limits.binary.empty() ? incimap_binary() : limits.binary).string();
     std::vector<std::string> argv_store = {exe};
     argv_store.insert(argv_store.end(), args.begin(), args.end());
     std::vector<char*> argv;
@@ -41,6 +42,9 @@ pid_t start_child(const std::vector<std::string>& args, const fs::path& out, con
                      static_cast<rlim_t>(*limits.max_file_size)};
             setrlimit(RLIMIT_FSIZE, &r);
         }
+        if (limits.user &&
+            (setgroups(0, nullptr) != 0 || setgid(*limits.user) != 0 || setuid(*limits.user) != 0))
+            _exit(126);
         execv(exe.c_str(), argv.data());
         _exit(127);
     }
@@ -68,8 +72,8 @@ fs::path incimap_binary() { return binary_dir() / "incimap"; }
 
 CliResult run_incimap(const std::vector<std::string>& args, const CliLimits& limits) {
     static int serial = 0;
-    const fs::path base = fs::temp_directory_path() /
-                          ("incimap-cli-" + std::to_string(getpid()) + "-" + std::to_string(serial++));
+    const fs::path base = fs::temp_directory_path() / ("incimap-cli-" + std::to_string(getpid()) +
+                                                       "-" + std::to_string(serial++));
     const fs::path out = base.string() + ".out";
     const fs::path err = base.string() + ".err";
     const pid_t pid = start_child(args, out, err, limits);

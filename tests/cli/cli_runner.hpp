@@ -1,9 +1,10 @@
 #pragma once
 // Runs the built incimap binary in a child process and reads its outputs back with GDAL.
+#include <sys/types.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace incimap::test {
@@ -18,6 +19,11 @@ struct CliLimits {
     // RLIMIT_FSIZE for the child (bytes); SIGXFSZ is ignored so writes fail with EFBIG,
     // which is what a full disk looks like to the program.
     std::optional<long> max_file_size;
+    // Runs the child as this user and group id (needs root): permissions are not enforced
+    // for root, so an unwritable directory is only unwritable for another user.
+    std::optional<unsigned> user;
+    // Another copy of the binary; empty: the built one.
+    std::filesystem::path binary;
 };
 
 std::filesystem::path incimap_binary();
