@@ -1,6 +1,7 @@
 // Extraction throughput (articles/s, MB/s) on one core and on all cores, against a baseline
-// measured in the same run: `grep -F -c -f NAMES` over the same text, NAMES being every name
-// of the gazetteer. grep only finds names; incimap also splits sentences, reads counts, dates
+// measured in the same run: `grep -F -o -f NAMES` over the same text, NAMES being every name
+// of the gazetteer, printing every occurrence (so grep reads all of each article; `-c` would
+// stop at an article's first name). grep only finds names; incimap also splits sentences, reads counts, dates
 // and actors and resolves places, so the ratio says what that understanding costs.
 //   bench_extract --names FILE [--input PATH]... [--threads N] [--min-seconds S]
 // bench/throughput.sh builds it, exports the names and prints the table.
@@ -140,12 +141,13 @@ int main(int argc, char** argv) {
 
         const auto text_file = work_dir / "incimap_bench_articles.txt";
         write_lines(articles, text_file);
+        // The exit status of the pipeline is wc's: a grep failure shows as no output, so
+        // the names file is checked by the caller (bench/throughput.sh).
         const std::string grep =
-            "grep -F -c -f " + quoted(names) + " " + quoted(text_file) + " >/dev/null";
-        // grep -c exits 1 when no line matches; only >1 is an error.
+            "grep -F -o -f " + quoted(names) + " " + quoted(text_file) + " | wc -l >/dev/null";
         auto grep_pass = [&] {
             const int rc = std::system(grep.c_str());
-            if (rc == -1 || !WIFEXITED(rc) || WEXITSTATUS(rc) > 1)
+            if (rc == -1 || !WIFEXITED(rc) || WEXITSTATUS(rc) != 0)
                 throw incimap::Error("the baseline command failed: " + grep);
         };
         const Rate baseline = measure(grep_pass, min_seconds);
@@ -161,7 +163,7 @@ int main(int argc, char** argv) {
             articles.size(), bytes / 1e6, gazetteer->place_count(), load, incidents);
         std::printf("%-22s %7s %12s %9s %10s %14s\n", "run", "threads", "articles/s", "MB/s",
                     "ms/pass", "x grep time");
-        print_row("grep -F -c -f names", 1, articles.size(), bytes, baseline, baseline.seconds);
+        print_row("grep -F -o -f names", 1, articles.size(), bytes, baseline, baseline.seconds);
         print_row("incimap extract", 1, articles.size(), bytes, single, baseline.seconds);
         print_row("incimap extract", threads, articles.size(), bytes, all, baseline.seconds);
         std::printf("speed-up with %u threads: %.2fx (hardware threads: %u)\n", threads,

@@ -21,6 +21,6 @@ names="$(mktemp)"
 trap 'rm -f "$names"' EXIT
 # Distinct names, empty ones out: an empty pattern would make grep match every line.
 sqlite3 "$gazetteer" "SELECT DISTINCT name FROM names WHERE length(name) > 0" >"$names"
-echo "baseline: grep -F -c -f NAMES with $(wc -l <"$names") names ($(grep --version | head -1))"
+echo "baseline: grep -F -o -f NAMES | wc -l with $(wc -l <"$names") names ($(grep --version | head -1))"
 echo "machine: $(nproc) hardware threads, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
 "$build/bench/bench_extract" --gazetteer "$gazetteer" --names "$names" "$@"
