@@ -10,8 +10,10 @@ ProgressLine::ProgressLine(std::ostream& out)
 
 void ProgressLine::update(const RunProgress& p) {
     const auto now = std::chrono::steady_clock::now();
-    if (p.reports_to_merge > 0 && p.reports_merged == 0) merge_start_ = now;
-    if (drawn_ && now - last_draw_ < std::chrono::milliseconds(250)) return;
+    // The start of merging is always drawn: the line changes its meaning there.
+    const bool merge_starts = p.reports_to_merge > 0 && p.reports_merged == 0;
+    if (merge_starts) merge_start_ = now;
+    if (drawn_ && !merge_starts && now - last_draw_ < std::chrono::milliseconds(250)) return;
     last_draw_ = now;
     if (p.reports_to_merge > 0) {
         draw_merge(p, now);
