@@ -38,6 +38,12 @@ void Database::enable_spatialite() {
 }
 
 void Database::fail(std::string_view what) const {
+    // A lock that outlived the busy timeout is another writer, not a broken file: say so.
+    if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_BUSY)
+        throw Error(std::string(what) + ": " + sqlite3_errmsg(db_) +
+                        " (another process, such as a second incimap run, is writing to it; "
+                        "wait for it to finish or use another --store)",
+                    path_.string());
     throw Error(std::string(what) + ": " + sqlite3_errmsg(db_), path_.string());
 }
 
@@ -47,6 +53,7 @@ void Database::exec(std::string_view sql) {
     if (sqlite3_exec(db_, copy.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
         std::string msg = err ? err : "unknown error";
         sqlite3_free(err);
+        if ((sqlite3_extended_errcode(db_) & 0xff) == SQLITE_BUSY) fail("SQL failed");
         throw Error("SQL failed: " + msg + " [" + copy.substr(0, 120) + "]", path_.string());
     }
 }

@@ -54,6 +54,20 @@ TEST_CASE("a transaction not committed is rolled back", "[store]") {
     CHECK(q.text(0) == "2");
 }
 
+TEST_CASE("a database another connection is writing to says so, for statements and exec",
+          "[store]") {
+    const auto path = temp_path("busy.sqlite");
+    Database writer(path, Database::Mode::create);
+    writer.exec("CREATE TABLE t(x INTEGER)");
+    writer.exec("BEGIN IMMEDIATE");
+    Database other(path, Database::Mode::create);
+    CHECK_THROWS_WITH(other.exec("INSERT INTO t VALUES(1)"),
+                      Catch::Contains("another process") && Catch::Contains("--store"));
+    auto insert = other.prepare("INSERT INTO t VALUES(2)");
+    CHECK_THROWS_WITH(insert.run(), Catch::Contains("another process"));
+    writer.exec("COMMIT");
+}
+
 TEST_CASE("opening a missing database read-only names the file in the error", "[store]") {
     const auto path = temp_path("missing.sqlite");
     try {
