@@ -48,6 +48,19 @@ const OGRSpatialReference& wgs84_lon_lat() {
     return srs;
 }
 
+std::unique_ptr<OGRCoordinateTransformation> transform_to_lon_lat(OGRLayer& layer,
+                                                                  const std::string& where) {
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
+    if (!srs || srs->IsSame(&wgs84_lon_lat())) return nullptr;
+    std::unique_ptr<OGRCoordinateTransformation> t(
+        OGRCreateCoordinateTransformation(srs, &wgs84_lon_lat()));
+    if (!t)
+        throw Error("cannot transform the CRS of layer " + std::string(layer.GetName()) +
+                        " to WGS84",
+                    where);
+    return t;
+}
+
 OGRLayer& GdalDataset::create_layer(const std::string& name, OGRwkbGeometryType type,
                                     const GdalOptions& layer_options) {
     GdalErrorScope errors;

@@ -73,6 +73,11 @@ private:
 // EPSG:4326 with the traditional GIS axis order (lon, lat), as GeoJSON and QGIS expect.
 const OGRSpatialReference& wgs84_lon_lat();
 
+// A transformation from the layer's CRS to wgs84_lon_lat(), or nullptr when the layer is in it
+// already or has no CRS. Throws incimap::Error naming `where` when GDAL cannot build one.
+std::unique_ptr<OGRCoordinateTransformation> transform_to_lon_lat(OGRLayer& layer,
+                                                                  const std::string& where);
+
 // Adds a field to a layer; throws naming the layer when the driver refuses.
 void add_field(OGRLayer& layer, const std::string& name, OGRFieldType type,
                OGRFieldSubType subtype = OFSTNone);

@@ -32,6 +32,10 @@ std::size_t read_html_file(const std::filesystem::path& path, ReadContext& ctx);
 // The whole file, or nullopt after recording a problem that names the file and the reason.
 std::optional<std::string> read_file_bytes(const std::filesystem::path& path, ReadContext& ctx);
 
+// The text of a whole file, decoded to UTF-8 (with a warning when it was not UTF-8), or
+// nullopt after recording why it is skipped: unreadable, empty or binary.
+std::optional<std::string> read_text_of_file(const std::filesystem::path& path, ReadContext& ctx);
+
 // At most `limit` bytes from the start of the file (for sniffing), or nullopt and a problem.
 std::optional<std::string> read_file_head(const std::filesystem::path& path, std::size_t limit,
                                           ReadContext& ctx);

@@ -222,19 +222,9 @@ HtmlPage parse_html_page(std::string_view utf8) {
 }
 
 std::size_t read_html_file(const std::filesystem::path& path, ReadContext& ctx) {
-    auto bytes = read_file_bytes(path, ctx);
-    if (!bytes) return 0;
-    if (is_blank(*bytes)) {
-        ctx.problem(path.string(), "empty file");
-        return 0;
-    }
-    if (auto why = binary_reason(*bytes)) {
-        ctx.problem(path.string(), "binary file (" + *why + ")");
-        return 0;
-    }
-    DecodedText decoded = decode_text(std::move(*bytes));
-    if (decoded.fell_back()) ctx.problem(path.string(), fallback_note(decoded), false);
-    HtmlPage page = parse_html_page(decoded.text);
+    const auto text = read_text_of_file(path, ctx);
+    if (!text) return 0;
+    HtmlPage page = parse_html_page(*text);
     if (is_blank(page.text)) {
         ctx.problem(path.string(), "no text in the page");
         return 0;

@@ -94,27 +94,34 @@ std::string title_from_line(std::string_view line) {
     return std::string(line.substr(0, cut)) + "…";
 }
 
-std::size_t read_text_file(const std::filesystem::path& path, ReadContext& ctx) {
+std::optional<std::string> read_text_of_file(const std::filesystem::path& path,
+                                             ReadContext& ctx) {
     auto bytes = read_file_bytes(path, ctx);
-    if (!bytes) return 0;
+    if (!bytes) return std::nullopt;
     if (is_blank(*bytes)) {
         ctx.problem(path.string(), "empty file");
-        return 0;
+        return std::nullopt;
     }
     if (auto why = binary_reason(*bytes)) {
         ctx.problem(path.string(), "binary file (" + *why + ")");
-        return 0;
+        return std::nullopt;
     }
     DecodedText decoded = decode_text(std::move(*bytes));
     if (decoded.fell_back()) ctx.problem(path.string(), fallback_note(decoded), false);
-    if (is_blank(decoded.text)) {  // only a byte order mark
+    return std::move(decoded.text);
+}
+
+std::size_t read_text_file(const std::filesystem::path& path, ReadContext& ctx) {
+    auto text = read_text_of_file(path, ctx);
+    if (!text) return 0;
+    if (is_blank(*text)) {  // only a byte order mark
         ctx.problem(path.string(), "empty file");
         return 0;
     }
     Article article;
     article.id = path.stem().string();
-    article.title = title_from_line(first_nonblank_line(decoded.text));
-    article.text = std::move(decoded.text);
+    article.title = title_from_line(first_nonblank_line(*text));
+    article.text = std::move(*text);
     article.published = ctx.options.published;
     article.origin = path.string();
     ctx.sink(std::move(article));

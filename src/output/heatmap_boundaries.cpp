@@ -4,6 +4,7 @@
 #include <ogrsf_frmts.h>
 
 #include "core/error.hpp"
+#include "geo/gdal_dataset.hpp"
 #include "output/heatmap_input.hpp"
 
 namespace incimap {
@@ -73,14 +74,7 @@ MapBoundaries load_map_boundaries(const std::filesystem::path& source,
         throw Error(layer_name.empty() ? "no polygon layer" : "no layer named " + layer_name,
                     where);
 
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to_lonlat;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs && !srs->IsSame(&wgs84)) {
-        to_lonlat.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-        if (!to_lonlat) throw Error("cannot transform the boundaries' CRS to WGS84", where);
-    }
+    const auto to_lonlat = transform_to_lon_lat(*layer, where);
 
     MapBoundaries out;
     for (auto& feature : *layer) {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "geo/gdal_dataset.hpp"
 
 namespace incimap {
 namespace {
@@ -126,14 +127,7 @@ HeatmapInput read_heatmap_input(const std::filesystem::path& incidents_file, Hea
         throw Error("incidents have no 'killed' property to weigh them by", where);
 
     // Incidents are in lon/lat (GeoJSON is always WGS84); other sources are reprojected.
-    OGRSpatialReference wgs84;
-    wgs84.SetWellKnownGeogCS("WGS84");
-    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> to_lonlat;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs && !srs->IsSame(&wgs84)) {
-        to_lonlat.reset(OGRCreateCoordinateTransformation(srs, &wgs84));
-        if (!to_lonlat) throw Error("cannot transform the incidents' CRS to WGS84", where);
-    }
+    const auto to_lonlat = transform_to_lon_lat(*layer, where);
 
     HeatmapInput input;
     std::set<std::pair<std::string, std::string>> seen;
