@@ -1,25 +1,17 @@
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <filesystem>
 
 #include "core/error.hpp"
 #include "geo/gdal_dataset.hpp"
 #include "geo/gdal_error.hpp"
+#include "temp_dir.hpp"
 
 using namespace incimap;
 
-namespace {
-std::filesystem::path scratch(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("incimap-gdal-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir / name;
-}
-}  // namespace
 
 TEST_CASE("opening a missing file throws an Error naming the file", "[gdal]") {
-    const std::string missing = scratch("nothing-here.gpkg").string();
+    const test::TempDir dir("gdal");
+    const std::string missing = (dir.path() / "nothing-here.gpkg").string();
     try {
         GdalDataset::open_vector(missing);
         FAIL("no exception");
@@ -56,8 +48,8 @@ TEST_CASE("nested error scopes each see only their own failures", "[gdal]") {
 
 TEST_CASE("a created layer is in EPSG:4326 with lon/lat order and keeps its fields",
           "[gdal]") {
-    const auto path = scratch("roundtrip.gpkg");
-    std::filesystem::remove(path);
+    const test::TempDir dir("gdal");
+    const auto path = dir.path() / "roundtrip.gpkg";
     {
         GdalDataset ds = GdalDataset::create("GPKG", path.string());
         OGRLayer& layer = ds.create_layer("points", wkbPoint);

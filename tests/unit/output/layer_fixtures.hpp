@@ -1,8 +1,6 @@
 #pragma once
 // Invented places, polygons and incidents for the layer tests: two square "governorates"
 // (Northland SY91, Southland SY92) split into three districts, and four incidents.
-#include <unistd.h>
-
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -10,27 +8,9 @@
 #include "core/article.hpp"
 #include "core/incident.hpp"
 #include "geo/gdal_dataset.hpp"
+#include "temp_dir.hpp"
 
 namespace incimap::test {
-
-// A fresh directory under the system temp dir, removed at the end of the test.
-class TempDir {
-public:
-    explicit TempDir(const std::string& tag) {
-        path_ = std::filesystem::temp_directory_path() /
-                ("incimap-test-" + tag + "-" + std::to_string(::getpid()));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
 
 // Rings listed clockwise on purpose: RFC 7946 output must turn them counter-clockwise.
 inline std::string square_wkt(double x0, double y0, double x1, double y1) {

@@ -12,6 +12,7 @@
 #include "output/brief_writer.hpp"
 #include "output/svg_chart.hpp"
 #include "output/svg_map.hpp"
+#include "temp_dir.hpp"
 
 using namespace incimap;
 namespace fs = std::filesystem;
@@ -56,12 +57,6 @@ std::string slurp(const fs::path& p) {
     return s.str();
 }
 
-fs::path fresh_dir(const char* name) {
-    const fs::path dir = fs::temp_directory_path() / ("incimap-brief-" + std::string(name));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
 
 }  // namespace
 
@@ -137,7 +132,8 @@ TEST_CASE("shows vague totals as ranges on the page", "[brief]") {
 }
 
 TEST_CASE("writes brief.html and brief.md and leaves no temporary file", "[brief]") {
-    const fs::path dir = fresh_dir("write");
+    const test::TempDir scratch("brief");
+    const fs::path dir = scratch.path();
     const BriefReport r = build_brief({sample("2022-04-02", "One.", 3)}, {}, {});
     const BriefFiles files = write_brief(r, {}, dir / "brief.html");
     CHECK(files.markdown == dir / "brief.md");

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "heatmap_test_files.hpp"
+#include "temp_dir.hpp"
 #include "output/heatmap_geotiff.hpp"
 
 using namespace incimap;
@@ -22,7 +22,7 @@ HeatmapGrid small_grid() {
 
 TEST_CASE("writes a GeoTIFF that GDAL reads back with CRS, nodata, size and values",
           "[output][heatmap][geotiff]") {
-    test::ScratchDir dir("heatmap-tif");
+    test::TempDir dir("heatmap-tif");
     const HeatmapGrid grid = small_grid();
     const auto tif = dir.path() / "heatmap.tif";
     write_heatmap_geotiff(grid, tif);
@@ -59,7 +59,7 @@ TEST_CASE("writes a GeoTIFF that GDAL reads back with CRS, nodata, size and valu
 
 TEST_CASE("writes a QGIS style beside the GeoTIFF and leaves no temporary files",
           "[output][heatmap][geotiff]") {
-    test::ScratchDir dir("heatmap-qml");
+    test::TempDir dir("heatmap-qml");
     write_heatmap_geotiff(small_grid(), dir.path() / "heat.tif");
     std::ifstream qml(dir.path() / "heat.qml");
     REQUIRE(qml);
@@ -76,7 +76,7 @@ TEST_CASE("writes a QGIS style beside the GeoTIFF and leaves no temporary files"
 
 TEST_CASE("fails with the file named when the output directory does not exist",
           "[output][heatmap][geotiff]") {
-    test::ScratchDir dir("heatmap-missing");
+    test::TempDir dir("heatmap-missing");
     const auto tif = dir.path() / "no" / "such" / "heatmap.tif";
     try {
         write_heatmap_geotiff(small_grid(), tif);
@@ -88,7 +88,7 @@ TEST_CASE("fails with the file named when the output directory does not exist",
 
 TEST_CASE("replacing a GeoTIFF keeps the old one until the new one is complete",
           "[output][heatmap][geotiff]") {
-    test::ScratchDir dir("heatmap-replace");
+    test::TempDir dir("heatmap-replace");
     const auto tif = dir.path() / "heatmap.tif";
     write_heatmap_geotiff(small_grid(), tif);
     HeatmapGrid broken = small_grid();

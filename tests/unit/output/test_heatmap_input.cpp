@@ -2,7 +2,7 @@
 #include <fstream>
 
 #include "core/error.hpp"
-#include "heatmap_test_files.hpp"
+#include "temp_dir.hpp"
 #include "output/heatmap_input.hpp"
 
 using namespace incimap;
@@ -27,7 +27,7 @@ constexpr const char* incidents_geojson = R"({
   ]
 })";
 
-std::filesystem::path write_fixture(const test::ScratchDir& dir) {
+std::filesystem::path write_fixture(const test::TempDir& dir) {
     const auto path = dir.path() / "incidents.geojson";
     std::ofstream(path) << incidents_geojson;
     return path;
@@ -41,7 +41,7 @@ double total(const HeatmapInput& in) {
 }  // namespace
 
 TEST_CASE("weighs incidents by killed, by casualties or one each", "[output][heatmap][input]") {
-    test::ScratchDir dir("heatmap-input");
+    test::TempDir dir("heatmap-input");
     const auto file = write_fixture(dir);
     const HeatmapInput killed = read_heatmap_input(file, HeatmapWeight::killed, {});
     CHECK(killed.features_read == 4);
@@ -56,7 +56,7 @@ TEST_CASE("weighs incidents by killed, by casualties or one each", "[output][hea
 
 TEST_CASE("selects incidents by date, leaving undated ones out of a period",
           "[output][heatmap][input]") {
-    test::ScratchDir dir("heatmap-dates");
+    test::TempDir dir("heatmap-dates");
     const auto file = write_fixture(dir);
     IncidentSelection january;
     january.from = Date{2022, 1, 1};
@@ -69,7 +69,7 @@ TEST_CASE("selects incidents by date, leaving undated ones out of a period",
 
 TEST_CASE("selects a governorate by P-code or by any usual spelling of its name",
           "[output][heatmap][input]") {
-    test::ScratchDir dir("heatmap-gov");
+    test::TempDir dir("heatmap-gov");
     const auto file = write_fixture(dir);
     for (const char* name : {"SY04", "sy04", "Homs", "HOMS"}) {
         IncidentSelection s;
@@ -100,7 +100,7 @@ TEST_CASE("matches governorate names without their article or punctuation",
 }
 
 TEST_CASE("names the file when the incidents cannot be read", "[output][heatmap][input]") {
-    test::ScratchDir dir("heatmap-bad");
+    test::TempDir dir("heatmap-bad");
     const auto file = dir.path() / "incidents.geojson";
     std::ofstream(file) << "this is not GeoJSON";
     try {

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 #include <fstream>
 
-#include "heatmap_test_files.hpp"
+#include "temp_dir.hpp"
 #include "output/png_map.hpp"
 
 using namespace incimap;
@@ -56,7 +56,7 @@ std::size_t hot_pixels(const Png& png) {
 }  // namespace
 
 TEST_CASE("renders the heatmap over the boundaries as a PNG", "[output][heatmap][png]") {
-    test::ScratchDir dir("heatmap-png");
+    test::TempDir dir("heatmap-png");
     HeatmapOptions o;
     o.radius_m = 15'000;
     o.cell_m = 500;
@@ -73,7 +73,7 @@ TEST_CASE("renders the heatmap over the boundaries as a PNG", "[output][heatmap]
 }
 
 TEST_CASE("renders an empty heatmap as a map without heat", "[output][heatmap][png]") {
-    test::ScratchDir dir("heatmap-png-empty");
+    test::TempDir dir("heatmap-png-empty");
     HeatmapOptions o;
     o.extent = PlanarExtent{300'000, 250'000, 400'000, 350'000};
     const HeatmapGrid grid = kernel_density_planar({}, o);

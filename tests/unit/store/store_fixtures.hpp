@@ -1,37 +1,13 @@
 #pragma once
 // Small invented reports and a temporary directory for the store tests.
-#include <atomic>
 #include <filesystem>
 #include <string>
-#include <unistd.h>
 
 #include "core/article.hpp"
 #include "core/incident.hpp"
+#include "temp_dir.hpp"
 
 namespace incimap::test {
-
-// A fresh directory, removed with everything in it when the test ends.
-class TempDir {
-public:
-    explicit TempDir(const std::string& tag) {
-        static std::atomic<int> counter{0};
-        path_ = std::filesystem::temp_directory_path() /
-                ("incimap-" + tag + "-" + std::to_string(::getpid()) + "-" +
-                 std::to_string(counter++));
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
 
 inline Article make_article(const std::string& id, const std::string& text,
                             const std::string& published = "2023-03-10") {
