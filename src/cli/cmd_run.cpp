@@ -73,6 +73,20 @@ public:
             ->check(CLI::PositiveNumber);
         app.add_flag("--no-dedup", no_dedup_,
                      "Keep every report as its own incident (no cross-report merging)");
+        // The distance and date rules of docs/store.md; changing one merges every report
+        // again on the next run (the store keeps the rules its incidents were merged with).
+        app.add_option("--merge-km", merge_rules_.max_distance_km,
+                       "Dated reports this close (km) may be one event")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0, 500.0));
+        app.add_option("--merge-days", merge_rules_.date_slack_days,
+                       "Days two dated reports of one event may be apart")
+            ->capture_default_str()
+            ->check(CLI::Range(0, 60));
+        app.add_option("--merge-undated-km", merge_rules_.undated_distance_km,
+                       "Reports without an event date this close (km) may be one event")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0, 500.0));
         app.add_option("--published", published_,
                        "Publication date (YYYY-MM-DD) for inputs that have none")
             ->check(check_date);
@@ -158,6 +172,7 @@ private:
         o.gazetteer = gazetteer_;
         o.threads = threads_;
         o.dedup = !no_dedup_;
+        o.dedup_rules = merge_rules_;
         o.heatmap = !no_heatmap_;
         o.brief = !no_brief_;
         o.layers.format = parse_layer_format(format_);
@@ -179,6 +194,7 @@ private:
     std::string store_;
     unsigned threads_ = 0;
     bool no_dedup_ = false;
+    DedupRules merge_rules_;
     std::string published_;
     IngestOptions ingest_;
     std::string gazetteer_;

@@ -150,3 +150,19 @@ TEST_CASE("a run with new articles merges only their reports and ends where one 
     CHECK(feature_count(daily / "incidents.gpkg", "incidents") >
           feature_count(once / "incidents.gpkg", "incidents"));
 }
+
+TEST_CASE("merge rules given on the command line merge every report again, once", "[cli]") {
+    TempDir dir("cli");
+    const fs::path out = dir.path() / "out";
+    REQUIRE(run_incimap(run_args(out, {"--no-heatmap", "--no-brief"})).exit_code == 0);
+    const auto wider =
+        run_incimap(run_args(out, {"--no-heatmap", "--no-brief", "--merge-km", "40"}));
+    INFO(wider.err);
+    CHECK(wider.exit_code == 0);
+    CHECK(contains(wider.out, "merged afresh"));
+    const auto again =
+        run_incimap(run_args(out, {"--no-heatmap", "--no-brief", "--merge-km", "40"}));
+    CHECK(contains(again.out, "outputs already up to date"));
+    CHECK(run_incimap(run_args(out, {"--merge-days", "-1"})).exit_code == 2);
+    CHECK(run_incimap(run_args(out, {"--merge-undated-km", "x"})).exit_code == 2);
+}
