@@ -319,6 +319,11 @@ private:
                     // The split is unknown: each of killed and injured is somewhere in 0..N.
                     Quantity open = f.q;
                     open.low = 0;
+                    // A vague joint toll ("dozens were killed and injured") stays open too,
+                    // though coders often give such a word's figure to the killed: the word
+                    // counts both, so its figure (dozens: 24) overstates the dead, and a
+                    // figure there would keep the report from merging with an exact account
+                    // of the same event (docs/extraction.md).
                     add(r.counts.killed, open, false);
                     add(r.counts.injured, open, false);
                     break;

@@ -18,7 +18,10 @@ struct EventMention {
     bool has_date_words = false;   // a date expression was there, resolved or not
     bool date_recalls_past = false;
     bool date_is_recent = false;   // today, yesterday, a weekday, N < 7 days ago
+    int date_month = 0;            // the month or weekday the date words name, resolved or not
+    int date_weekday = -1;
     bool recall_markers = false;   // "came after", "earlier", "a month after" ...
+    bool opens_earlier = false;    // the clause opens "Earlier ...": an event before the last told
     std::string actor;
     std::string victims;
     std::string evidence;

@@ -75,11 +75,15 @@ const DateMention* event_date(const std::vector<DateMention>& dates, const std::
         const std::string after = low.substr(d.end, 40);
         const std::string before = low.substr(d.begin >= 25 ? d.begin - 25 : 0,
                                                d.begin >= 25 ? 25 : d.begin);
+        // ", SANA reported" after the date dates the report only when the date opens the
+        // statement; after the deed ("killed 14 people in October, SANA reported") it closes
+        // the account of the event and is the event's.
+        const bool after_deed = has_attack_verb(low.substr(0, d.begin));
         bool report = false;
         for (std::string_view verb : {"announced", "said", "reported", "claimed", "stated"}) {
             const auto a = after.find(verb);
             if (a != std::string::npos && a < 30 && after.substr(0, a).find(" that") == std::string::npos &&
-                after.substr(0, a).find("killed") == std::string::npos)
+                after.substr(0, a).find("killed") == std::string::npos && !after_deed)
                 report = report || (after.find(',') != std::string::npos && after.find(',') < a);
             if (before.find(verb) != std::string::npos) report = true;
         }
@@ -155,13 +159,16 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
             const std::string low = " " + lower(clause) + " ";
             if (is_cumulative(clause) || contains_any(low, kNegations)) continue;
             std::vector<EventCue> cues = find_event_cues(clause);
-            std::erase_if(cues, [](const EventCue& c) { return c.aggregate; });
+            const bool tally_words =
+                std::erase_if(cues, [](const EventCue& c) { return c.aggregate; }) > 0;
             const CasualtyReport cas = find_casualties(clause);
             const bool continuation = starts_with_any(low.substr(1), kContinuations);
             EventMention* previous = mentions.empty() || sentence.headline ? nullptr : &mentions.back();
             const bool previous_close = previous && si <= previous->last_sentence + 2;
             if (cues.empty()) {
-                if (cas.any() && previous_close && attach_counts(*previous, cas))
+                // Counts of plural attacks ("its attacks ..., killing dozens") tally many
+                // events; they do not continue the one before.
+                if (cas.any() && previous_close && !tally_words && attach_counts(*previous, cas))
                     previous->last_sentence = si;
                 continue;
             }
@@ -190,12 +197,15 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
                 m.date = d->date;
                 m.date_precision = d->precision;
                 m.date_recalls_past = d->recalls_past;
+                m.date_month = d->named_month;
+                m.date_weekday = d->named_weekday;
                 m.date_is_recent = d->needs_publication && !d->recalls_past &&
                                    (d->precision == DatePrecision::day || !d->date) &&
                                    low_clause.substr(d->begin, d->end - d->begin).find_first_of(
                                        "0123456789") == std::string::npos;
             }
             m.recall_markers = contains_any(low, kRecallMarkers);
+            m.opens_earlier = low.starts_with(" earlier ") || low.starts_with(" earlier,");
             m.where = linker_.link(clause, place_context, foreign);
             if (!m.where && !foreign.empty()) {
                 PlaceRef abroad;

@@ -56,9 +56,21 @@ bool places_fit(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>&
     return a->place->id == b->place->id || great_circle_km(a->point, b->point) <= kSamePlaceKm;
 }
 
-bool dates_fit(const EventMention& a, const EventMention& b) {
+// `linked`: the text ties the two mentions by an exact toll they share.
+bool dates_fit(const EventMention& a, const EventMention& b, bool linked) {
     if (a.date_recalls_past != b.date_recalls_past && a.has_date_words && b.has_date_words)
         return false;
+    // Both say when, but only one date resolved (no publication date for "October last
+    // year", a year for "March 2017"): the dates cannot be compared, and unless the text
+    // links the two, the resolved one must not date the other's event.
+    const bool both_dated = a.has_date_words && b.has_date_words;
+    if (!linked && both_dated && a.date.has_value() != b.date.has_value()) return false;
+    // Neither resolved: different month or weekday names are different times.
+    if (both_dated && !a.date && !b.date) {
+        if (a.date_month && b.date_month && a.date_month != b.date_month) return false;
+        if (a.date_weekday >= 0 && b.date_weekday >= 0 && a.date_weekday != b.date_weekday)
+            return false;
+    }
     if (a.date && b.date) {
         const long gap = std::labs(a.date->days_since_epoch() - b.date->days_since_epoch());
         const bool coarse = a.date_precision != DatePrecision::day ||
@@ -76,10 +88,13 @@ bool same_event(const EventMention& a, const EventMention& b) {
     const bool close = b.sentence_index <= a.last_sentence + kMergeWindow;
     const bool echo = exact_equal(a.counts.killed, b.counts.killed) && a.type == b.type;
     if (!close && !echo) return false;
+    // "Earlier in January, nine were killed ...": the text says this is another, earlier
+    // event than the one it has been telling, unless the same toll links them.
+    if (b.opens_earlier && !echo) return false;
     return types_fit(a.type, b.type) && counts_fit(a.counts.killed, b.counts.killed) &&
            counts_fit(a.counts.injured, b.counts.injured) &&
            counts_fit(a.counts.captured, b.counts.captured) && places_fit(a.where, b.where) &&
-           dates_fit(a, b) && actors_fit(a, b);
+           dates_fit(a, b, echo) && actors_fit(a, b);
 }
 
 void take_count(Count& into, const Count& from) {
@@ -104,6 +119,8 @@ void absorb(EventMention& into, const EventMention& from) {
         into.has_date_words = from.has_date_words;
         into.date_recalls_past = from.date_recalls_past;
         into.date_is_recent = from.date_is_recent;
+        into.date_month = from.date_month;
+        into.date_weekday = from.date_weekday;
     }
     into.recall_markers = into.recall_markers && from.recall_markers;
     if (into.actor.empty()) into.actor = from.actor;

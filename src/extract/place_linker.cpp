@@ -80,9 +80,44 @@ struct Phrase {
     bool origin = false;             // "from X": where an attack came from, not where it hit
     const Place* place = nullptr;
     LonLat point;
+    bool listed = false;             // a later name of a list of governorates
 };
 
 double distance_km(LonLat a, LonLat b) { return great_circle_km(a, b); }
+
+// Two or more governorate names in a list ("in Aleppo, Hama and Raqqa") name an event spread
+// over governorates, or one we cannot place in any of them: no city point is honest. The
+// list becomes one phrase at governorate level (precision 3) in the first governorate named,
+// its text the whole list; splitting it would repeat the toll in each. A name with a
+// settlement word ("Hama city"), an offset or a "near" stays a place of its own.
+void mark_governorate_lists(std::vector<Phrase>& phrases, const std::string& low,
+                            const Gazetteer& gazetteer) {
+    auto listable = [&](const Phrase& ph) {
+        return !ph.origin && !ph.road && !ph.bearing && ph.precision != 2 &&
+               ph.end == ph.mention->end && gazetteer.governorate(ph.mention->text) != nullptr;
+    };
+    for (std::size_t i = 0; i < phrases.size();) {
+        std::size_t j = i;
+        while (j + 1 < phrases.size() && listable(phrases[i]) && listable(phrases[j + 1])) {
+            const std::string_view gap = std::string_view(low).substr(
+                phrases[j].end, phrases[j + 1].begin - phrases[j].end);
+            if (gap != ", " && gap != " and " && gap != ", and " && gap != " or ") break;
+            ++j;
+        }
+        if (j > i) {
+            for (std::size_t k = i; k <= j; ++k) {
+                Phrase& ph = phrases[k];
+                ph.governorate_level = true;
+                ph.precision = 3;
+                ph.place = gazetteer.governorate(ph.mention->text);
+                ph.point = ph.place->point;
+                ph.listed = k > i;
+            }
+            phrases[i].end = phrases[j].end;
+        }
+        i = j + 1;
+    }
+}
 
 }  // namespace
 
@@ -181,8 +216,10 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             }
         phrases.push_back(ph);
     }
+    mark_governorate_lists(phrases, low, gazetteer_);
     // "X area in Y", "X area of Y", "X, in Y": Y frames X.
     for (std::size_t i = 0; i + 1 < phrases.size(); ++i) {
+        if (phrases[i].governorate_level && phrases[i + 1].listed) continue;
         const std::string_view gap =
             std::string_view(low).substr(phrases[i].end, phrases[i + 1].begin - phrases[i].end);
         if (gap == " in " || gap == " of " || gap == ", in " || gap == " in the " ||
@@ -249,7 +286,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         if (ph.place && ph.frame) framing.push_back(ph.frame);
     const Phrase* best = nullptr;
     for (const Phrase& ph : phrases) {
-        if (!ph.place || ph.origin) continue;
+        if (!ph.place || ph.origin || ph.listed) continue;
         if (std::find(framing.begin(), framing.end(), ph.mention) != framing.end()) continue;
         if (!best || ph.precision < best->precision ||
             (ph.precision == best->precision && ph.place->precision_km < best->place->precision_km))

@@ -35,6 +35,7 @@ struct Keyword {
     std::string_view phrase;  // lower case; '*' at the end allows any ending
     std::string_view code;
     bool aggregate;           // the plural of a generic word: usually a tally, not one event
+    bool perpetrator = false; // names the attackers; the type only when no deed is named
 };
 
 // The ONE keyword table. Words chosen from the wording of Syrian Observatory, SANA, AFP and
@@ -63,7 +64,7 @@ const std::array<Keyword, 70> kKeywords{{
     {"executed", "execution", false},         {"execution", "execution", false},
     {"executions", "execution", true},        {"beheaded", "execution", false},
     {"assassinat*", "assassination", false},  {"shot dead", "assassination", false},
-    {"gunmen", "assassination", false},       {"abduct*", "abduction", false},
+    {"gunmen", "assassination", false, true}, {"abduct*", "abduction", false},
     {"kidnap*", "abduction", false},          {"arrested", "arrest", false},
     {"detained", "arrest", false},            {"arrest campaign", "arrest", false},
     {"ambush", "ambush", false},              {"ambushed", "ambush", false},
@@ -135,7 +136,7 @@ std::vector<EventCue> find_event_cues(std::string_view sentence) {
                 hit = &k;
             }
         if (hit) {
-            out.push_back({event_type(hit->code), i, i + best, hit->aggregate});
+            out.push_back({event_type(hit->code), i, i + best, hit->aggregate, hit->perpetrator});
             i += best;
         } else {
             ++i;
@@ -146,8 +147,13 @@ std::vector<EventCue> find_event_cues(std::string_view sentence) {
 
 const EventCue* most_specific(const std::vector<EventCue>& cues) {
     const EventCue* best = nullptr;
-    for (const auto& c : cues)
-        if (!best || c.type->specificity > best->type->specificity) best = &c;
+    for (const auto& c : cues) {
+        const bool deed_over_perpetrator = best && best->perpetrator && !c.perpetrator;
+        const bool perpetrator_under_deed = best && !best->perpetrator && c.perpetrator;
+        if (!best || deed_over_perpetrator ||
+            (!perpetrator_under_deed && c.type->specificity > best->type->specificity))
+            best = &c;
+    }
     return best;
 }
 

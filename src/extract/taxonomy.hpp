@@ -20,6 +20,8 @@ struct EventCue {
     std::size_t begin = 0;  // byte span in the sentence
     std::size_t end = 0;
     bool aggregate = false;  // a plural that sums many events ("attacks", "bombings")
+    // Names who acted, not what they did ("gunmen"): any cue of the deed outranks it.
+    bool perpetrator = false;
 };
 
 const std::vector<EventType>& event_types();
@@ -28,7 +30,8 @@ const EventType* event_type(std::string_view code);
 // Every event keyword in the sentence, left to right (case-insensitive, whole words).
 std::vector<EventCue> find_event_cues(std::string_view sentence);
 
-// The most specific cue; nullptr when there is none.
+// The most specific cue, a cue of the deed before a cue of the perpetrator ("gunmen
+// ambushed" is an ambush); nullptr when there is none.
 const EventCue* most_specific(const std::vector<EventCue>& cues);
 
 // Verbs that say an attack happened ("targeted", "ambushed", "exploded"), as opposed to an

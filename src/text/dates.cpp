@@ -116,6 +116,11 @@ private:
         }
         const std::string& before = first > 0 ? w(first - 1) : w(words_.size());
         m.starts_period = before == "since" || before == "from";
+        for (std::size_t k = first; k <= last; ++k) {
+            if (!capitalised(text_, words_[k])) continue;
+            if (auto month = lookup(bare(w(k)), kMonths)) m.named_month = *month;
+            if (auto weekday = lookup(bare(w(k)), kWeekdays)) m.named_weekday = *weekday;
+        }
         out_.push_back(m);
     }
 

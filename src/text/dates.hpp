@@ -24,6 +24,10 @@ struct DateMention {
     bool recalls_past = false;
     // Opens a period rather than naming a moment ("since 2011", "from March 2019").
     bool starts_period = false;
+    // The month (1..12) or weekday (0 = Sunday) the words name, known even when the date
+    // cannot be resolved: "in January" and "in November last year" differ without a year.
+    int named_month = 0;
+    int named_weekday = -1;
 };
 
 std::vector<DateMention> find_dates(std::string_view text, std::optional<Date> published);

@@ -40,12 +40,33 @@ TEST_CASE("reads active verbs before the figure", "[extract][casualties]") {
     CHECK(find_casualties("the raid led to the death of 2 guards").counts.killed.value == 2);
 }
 
-TEST_CASE("keeps killed-and-injured totals as an open split", "[extract][casualties]") {
-    auto r = find_casualties("Several herders were killed and injured by the blast.");
+TEST_CASE("keeps a stated killed-and-injured figure as an open split", "[extract][casualties]") {
+    for (auto text : {"Eleven herders were killed and injured by the blast.",
+                      "At least eleven herders were killed and injured by the blast."}) {
+        INFO(text);
+        auto r = find_casualties(text);
+        CHECK_FALSE(r.counts.killed.value);
+        CHECK(r.counts.killed.high >= 11);
+        CHECK(r.counts.killed.low == 0);
+        CHECK_FALSE(r.counts.injured.value);
+        CHECK(r.any());
+    }
+}
+
+TEST_CASE("keeps a vague killed-and-injured toll open, with the word's range",
+          "[extract][casualties]") {
+    // The word counts the dead and the hurt together: its figure would overstate the dead.
+    auto r = find_casualties("Dozens of guards were killed and wounded when the depot burned.");
     CHECK_FALSE(r.counts.killed.value);
-    CHECK(r.counts.killed.high >= 3);
+    CHECK(r.counts.killed.vague);
     CHECK(r.counts.killed.low == 0);
-    CHECK(r.any());
+    CHECK(r.counts.killed.high == 99);
+    CHECK_FALSE(r.counts.injured.value);
+    CHECK(r.counts.injured.high == 99);
+    auto several = find_casualties("Several herders were killed and injured by the blast.");
+    CHECK_FALSE(several.counts.killed.value);
+    CHECK(several.counts.killed.high == 9);
+    CHECK(several.any());
 }
 
 TEST_CASE("counts captured people", "[extract][casualties]") {

@@ -14,6 +14,17 @@ TEST_CASE("prefers the most specific event keyword", "[extract][taxonomy]") {
           "air_strike");
 }
 
+TEST_CASE("lets the deed decide the type over a word for the attackers", "[extract][taxonomy]") {
+    CHECK(most_specific(find_event_cues("masked gunmen ambushed a supply truck"))->type->code ==
+          "ambush");
+    CHECK(most_specific(find_event_cues("gunmen attacked the checkpoint"))->type->code ==
+          "attack");
+    CHECK(most_specific(find_event_cues("gunmen stormed the bakery and opened fire"))->type->code ==
+          "assassination");  // no deed keyword: the attackers' word still gives the type
+    CHECK(most_specific(find_event_cues("gunmen shot dead the mayor"))->type->code ==
+          "assassination");
+}
+
 TEST_CASE("marks plural tallies of attacks as aggregate", "[extract][taxonomy]") {
     auto cues = find_event_cues("the group claimed 300 attacks");
     REQUIRE(cues.size() == 1);

@@ -94,3 +94,16 @@ TEST_CASE("resolves absolute dates without a publication date", "[text][dates]")
 TEST_CASE("does not read the verb march or may as a month", "[text][dates]") {
     CHECK(find_dates("they may march on the town", kPub).empty());
 }
+
+TEST_CASE("names the month or weekday of a date it cannot resolve", "[text][dates]") {
+    auto jan = only("in January the wells ran dry", std::nullopt);
+    CHECK_FALSE(jan.date);
+    CHECK(jan.named_month == 1);
+    CHECK(jan.named_weekday == -1);
+    auto nov = only("in November last year the wells ran dry", std::nullopt);
+    CHECK(nov.named_month == 11);
+    auto tue = only("on Tuesday the wells ran dry", std::nullopt);
+    CHECK(tue.named_weekday == 2);
+    CHECK(tue.named_month == 0);
+    CHECK(only("the wells ran dry last year", std::nullopt).named_month == 0);
+}

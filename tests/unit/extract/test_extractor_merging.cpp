@@ -1,0 +1,144 @@
+// Which mentions of an article are one event and which are not: dates of other sentences,
+// "Earlier ..." accounts, tallies of many attacks, lists of governorates. Every text here is
+// our own.
+#include <catch2/catch.hpp>
+
+#include "extract/casualties.hpp"
+#include "extract/extractor.hpp"
+#include "fake_gazetteer.hpp"
+
+using namespace incimap;
+
+namespace {
+
+struct World {
+    test::FakeGazetteer gaz;
+    World() {
+        gaz.add({"Homs"}, "governorate", 34.6, 38.0, "SY04");
+        gaz.add({"Hama"}, "governorate", 35.2, 37.0, "SY05");
+        gaz.add({"Hama"}, "city", 35.13, 36.75, "SY05");
+        gaz.add({"Aleppo"}, "governorate", 36.1, 37.6, "SY02");
+        gaz.add({"Aleppo"}, "city", 36.2, 37.16, "SY02");
+        gaz.add({"Qaryatein"}, "town", 34.23, 37.24, "SY04");
+        gaz.add({"Maskanah"}, "town", 35.96, 38.03, "SY02");
+        gaz.add({"Mahin"}, "town", 34.25, 37.05, "SY04");
+    }
+};
+
+std::vector<Incident> extract(const std::string& text, std::optional<Date> published = {}) {
+    World w;
+    Resolver resolver(w.gaz);
+    Extractor ex(w.gaz, resolver);
+    Article a;
+    a.id = "t3";
+    a.text = text;
+    a.published = published;
+    return ex.extract(a);
+}
+
+const Incident* with_killed(const std::vector<Incident>& all, int killed) {
+    for (const Incident& in : all)
+        if (in.casualties.killed.value == killed) return &in;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a dated event of a later sentence does not date an earlier one", "[extract][merge]") {
+    const std::string text =
+        "A roadside bomb killed 7 workers in Qaryatein in August last year, state media had "
+        "reported. It was the worst attack on the town since a car bomb struck its market in "
+        "May 2015, killing at least 20 people.";
+    const auto undated = extract(text);
+    const Incident* seven = with_killed(undated, 7);
+    REQUIRE(seven);
+    CHECK_FALSE(seven->event_date);  // "August last year" needs a publication date
+    CHECK(with_killed(undated, 20));
+
+    const auto dated = extract(text, Date{2023, 3, 1});
+    const Incident* seven_dated = with_killed(dated, 7);
+    REQUIRE(seven_dated);
+    CHECK(seven_dated->event_date == Date{2022, 8, 1});
+}
+
+TEST_CASE("a date after the deed is the event's even before a reporting verb",
+          "[extract][dates]") {
+    const auto out = extract("A mortar shell killed 4 farmers in Qaryatein on Tuesday, state "
+                             "media reported.",
+                             Date{2023, 3, 3});  // a Friday
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_date == Date{2023, 2, 28});
+    // Opening the statement, the date is the report's.
+    const auto report = extract("On Thursday, state media reported that a mortar shell had "
+                                "killed 4 farmers in Qaryatein.",
+                                Date{2023, 3, 3});
+    REQUIRE(report.size() == 1);
+    CHECK(report[0].event_date != Date{2023, 3, 2});
+}
+
+TEST_CASE("an account opening with earlier is another event", "[extract][merge]") {
+    const auto out = extract(
+        "In May, militants launched an assault on the central jail of Qaryatein to free their comrades. Five "
+        "days of fighting left more than 100 dead. Earlier in May, six guards were killed in an "
+        "attack on a fuel convoy in the east of the country.");
+    const Incident* six = with_killed(out, 6);
+    REQUIRE(six);
+    CHECK(six->evidence.rfind("Earlier", 0) == 0);
+    const Incident* jail = with_killed(out, 100);
+    REQUIRE(jail);
+    REQUIRE(jail->where.place);
+    CHECK(jail->where.place->name == "Qaryatein");
+}
+
+TEST_CASE("unresolved dates naming different months are different events", "[extract][merge]") {
+    const auto out = extract(
+        "In March, gunmen attacked a checkpoint near Qaryatein. Two days of clashes left dozens "
+        "dead. In October last year, another attack left three soldiers dead.");
+    REQUIRE(with_killed(out, 3));
+    const Incident* march = with_killed(out, 24);
+    REQUIRE(march);
+    CHECK(march->casualties.killed.vague);
+}
+
+TEST_CASE("counts of a tally of attacks do not continue the event before", "[extract][merge]") {
+    const auto out = extract(
+        "Warplanes struck a depot in Qaryatein on Monday. The group has stepped up its attacks "
+        "on the army in recent weeks, killing and injuring dozens.",
+        Date{2023, 5, 10});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_type == "air_strike");
+    CHECK_FALSE(mentioned(out[0].casualties.killed));
+}
+
+TEST_CASE("a list of governorates is placed at governorate level, not at a city",
+          "[extract][place]") {
+    const auto out = extract("Warplanes struck militant positions in Aleppo, Hama and Homs on "
+                             "Friday, killing 12 fighters.");
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.geo_precision == 3);
+    CHECK(out[0].where.place->feature_type == "governorate");
+    CHECK(out[0].where.admin.admin1_pcode == "SY02");
+    CHECK(out[0].where.admin.admin2_pcode.empty());
+    CHECK(out[0].where.text == "Aleppo, Hama and Homs");
+
+    // One name alone, or towns in a list, keep their own points.
+    const auto city = extract("Warplanes struck militant positions in Hama city, killing 12 "
+                              "fighters.");
+    REQUIRE(city.size() == 1);
+    REQUIRE(city[0].where.place);
+    CHECK(city[0].where.place->feature_type == "city");
+    const auto towns = extract("Warplanes struck militant positions in Mahin and Qaryatein, "
+                               "killing 12 fighters.");
+    REQUIRE(towns.size() == 1);
+    REQUIRE(towns[0].where.place);
+    CHECK(towns[0].where.geo_precision == 1);
+}
+
+TEST_CASE("gunmen who ambush make an ambush", "[extract]") {
+    const auto out = extract("Gunmen ambushed an army patrol near Qaryatein, killing three "
+                             "soldiers.");
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_type == "ambush");
+    CHECK(out[0].casualties.killed.value == 3);
+}
