@@ -6,7 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "core/article.hpp"
+#include "extract/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "gazetteer/resolver.hpp"
 
 namespace incimap::test {
 
@@ -95,5 +98,18 @@ private:
     std::deque<Place> places_;
     std::vector<std::vector<std::string>> names_;
 };
+
+// The incidents the real extractor finds in one invented text, with places from `gazetteer`.
+inline std::vector<Incident> extract_text(const Gazetteer& gazetteer, std::string text,
+                                          std::optional<Date> published = std::nullopt,
+                                          std::string id = "t") {
+    const Resolver resolver(gazetteer);
+    const Extractor extractor(gazetteer, resolver);
+    Article a;
+    a.id = std::move(id);
+    a.text = std::move(text);
+    a.published = published;
+    return extractor.extract(a);
+}
 
 }  // namespace incimap::test

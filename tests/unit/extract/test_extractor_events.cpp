@@ -19,14 +19,7 @@ struct World {
 };
 
 std::vector<Incident> extract(const std::string& text, std::optional<Date> published = {}) {
-    World w;
-    Resolver resolver(w.gaz);
-    Extractor ex(w.gaz, resolver);
-    Article a;
-    a.id = "t2";
-    a.text = text;
-    a.published = published;
-    return ex.extract(a);
+    return test::extract_text(World().gaz, text, published, "t2");
 }
 
 }  // namespace
