@@ -95,7 +95,7 @@ measure() {
   rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): *\([0-9]*\).*/\1/p' "$work/time.txt")
 }
 
-incidents_of() { sed -n 's/.*; \([0-9]*\) incidents in the store.*/\1/p' "$work/out.txt" | head -1; }
+incidents_of() { sed -n 's/.*; \([0-9]*\) incidents\{0,1\} in the store.*/\1/p' "$work/out.txt" | head -1; }
 
 run_row() {  # size threads step articles corpus_bytes out_dir
   local dir="$6"

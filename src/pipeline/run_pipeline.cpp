@@ -195,13 +195,16 @@ std::string RunSummary::line() const {
                     ", " + std::to_string(articles_known) + " already in the store";
     if (interrupted) return s + "; interrupted: outputs not rewritten";
     s += "; " + std::to_string(reports_new) + " new report" + (reports_new == 1 ? "" : "s");
-    s += "; " + std::to_string(incidents) + " incidents in the store (" + std::to_string(merges) +
-         " reports merged into others)";
+    s += "; " + std::to_string(incidents) + " incident" + (incidents == 1 ? "" : "s") +
+         " in the store (" + std::to_string(merges) + " report" + (merges == 1 ? "" : "s") +
+         " merged into others)";
     if (merge_continued)
         s += "; " + std::to_string(reports_merged) + " report" + (reports_merged == 1 ? "" : "s") +
              " merged into the stored incidents";
     else if (!outputs_up_to_date)
-        s += "; all " + std::to_string(reports_merged) + " reports merged afresh";
+        s += reports_merged == 1 ? "; 1 report merged afresh"
+                                 : "; all " + std::to_string(reports_merged) +
+                                       " reports merged afresh";
     if (outputs_up_to_date) s += "; outputs already up to date";
     return s;
 }
