@@ -176,6 +176,49 @@ std::string joined_inputs(const std::vector<fs::path>& inputs) {
     return s;
 }
 
+// Merges the store's reports into its incidents (continuing the stored merge when it can)
+// and writes the dedup report. False when a stop was requested; the store is then unchanged.
+// The reports are held in memory only while this runs, not while the layers are written.
+bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummary& summary) {
+    const std::vector<StoredReport> reports = store.reports();
+    // The store's incidents are continued, merging only the reports added since, when they
+    // come from a merge with the same settings; otherwise every report is merged again.
+    const std::string merging = merge_settings(options.dedup, options.dedup_rules);
+    const std::vector<IncidentMembers> earlier = store.merge_settings() == merging
+                                                     ? store.incident_members()
+                                                     : std::vector<IncidentMembers>{};
+    MergeHooks hooks;
+    hooks.stop_requested = options.stop_requested;
+    if (options.on_progress)
+        hooks.on_progress = [&](std::size_t done, std::size_t total) {
+            RunProgress progress;
+            progress.articles = summary.articles_read;
+            progress.reports_merged = done;
+            progress.reports_to_merge = total;
+            options.on_progress(progress);
+        };
+    DedupResult merged;
+    try {
+        merged = options.dedup ? deduplicate(reports, options.dedup_rules, earlier, hooks)
+                               : keep_reports_apart(reports, earlier);
+    } catch (const MergeInterrupted&) {
+        // The store keeps its earlier incidents; the next run merges the reports left over.
+        return false;
+    }
+    if (merged.continued)
+        store.update_incidents(merged.incidents, merged.changed, merging);
+    else
+        store.replace_incidents(merged.incidents, merging);
+    summary.merge_continued = merged.continued;
+    summary.reports_merged = merged.reports_merged;
+    summary.incidents = merged.incidents.size();
+    summary.merges = merged.merges;
+    const fs::path dedup_csv = options.out_dir / "dedup_report.csv";
+    write_dedup_report(merged, reports, dedup_csv);
+    summary.files.push_back(dedup_csv);
+    return true;
+}
+
 }  // namespace
 
 bool RunSummary::inputs_skipped() const {
@@ -284,43 +327,10 @@ RunSummary run_pipeline(const RunOptions& options) {
         return finish(summary.exit_code());
     }
 
-    const std::vector<StoredReport> reports = store.reports();
-    // The store's incidents are continued, merging only the reports added since, when they
-    // come from a merge with the same settings; otherwise every report is merged again.
-    const std::string merging = merge_settings(options.dedup, options.dedup_rules);
-    const std::vector<IncidentMembers> earlier = store.merge_settings() == merging
-                                                     ? store.incident_members()
-                                                     : std::vector<IncidentMembers>{};
-    MergeHooks hooks;
-    hooks.stop_requested = options.stop_requested;
-    if (options.on_progress)
-        hooks.on_progress = [&](std::size_t done, std::size_t total) {
-            RunProgress progress;
-            progress.articles = summary.articles_read;
-            progress.reports_merged = done;
-            progress.reports_to_merge = total;
-            options.on_progress(progress);
-        };
-    DedupResult merged;
-    try {
-        merged = options.dedup ? deduplicate(reports, options.dedup_rules, earlier, hooks)
-                               : keep_reports_apart(reports, earlier);
-    } catch (const MergeInterrupted&) {
-        // The store keeps its earlier incidents; the next run merges the reports left over.
+    if (!merge_into_store(store, options, summary)) {
         summary.interrupted = true;
         return finish(130);
     }
-    if (merged.continued)
-        store.update_incidents(merged.incidents, merged.changed, merging);
-    else
-        store.replace_incidents(merged.incidents, merging);
-    summary.merge_continued = merged.continued;
-    summary.reports_merged = merged.reports_merged;
-    summary.incidents = merged.incidents.size();
-    summary.merges = merged.merges;
-    const fs::path dedup_csv = options.out_dir / "dedup_report.csv";
-    write_dedup_report(merged, reports, dedup_csv);
-    summary.files.push_back(dedup_csv);
 
     const std::vector<Incident> incidents = load_incidents(summary.store);
     const std::vector<Article> articles = store.articles();
