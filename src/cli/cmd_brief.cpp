@@ -9,6 +9,7 @@
 
 #include "cli/boundaries_option.hpp"
 #include "cli/commands.hpp"
+#include "cli/layer_args.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "output/brief.hpp"
@@ -22,10 +23,6 @@ namespace incimap::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string check_date(const std::string& text) {
-    return Date::parse_iso(text) ? std::string() : "expected a date as YYYY-MM-DD: " + text;
-}
 
 std::string check_period(const std::string& text) {
     return parse_period(text) ? std::string()

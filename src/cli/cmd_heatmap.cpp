@@ -12,6 +12,7 @@
 
 #include "cli/boundaries_option.hpp"
 #include "cli/commands.hpp"
+#include "cli/layer_args.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "output/heatmap.hpp"
@@ -29,10 +30,6 @@ namespace fs = std::filesystem;
 // of an empty selection when no boundaries are at hand.
 constexpr LonLat syria_south_west{35.6, 32.3};
 constexpr LonLat syria_north_east{42.4, 37.3};
-
-std::string check_date(const std::string& text) {
-    return Date::parse_iso(text) ? std::string() : "expected a date as YYYY-MM-DD: " + text;
-}
 
 class HeatmapCommand final : public Command {
   public:

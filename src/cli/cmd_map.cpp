@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/layer_args.hpp"
 #include "core/error.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "output/incident_reader.hpp"
@@ -14,10 +15,6 @@
 
 namespace incimap::cli {
 namespace {
-
-std::string check_date(const std::string& text) {
-    return Date::parse_iso(text) ? std::string() : "expected a date as YYYY-MM-DD: " + text;
-}
 
 class MapCommand final : public Command {
 public:
@@ -34,24 +31,7 @@ public:
         app.add_option("-o,--output", output_,
                        "Directory for incidents.gpkg and the layer files, or PG:\"dbname=...\"")
             ->required();
-        app.add_option("-f,--format", format_,
-                       "Per-layer files beside incidents.gpkg: GeoJSON, FlatGeobuf, CSV, or "
-                       "GPKG for the GeoPackage only")
-            ->capture_default_str();
-        app.add_option("--from", from_, "First event date to map (YYYY-MM-DD)")->check(check_date);
-        app.add_option("--to", to_, "Last event date to map (YYYY-MM-DD)")->check(check_date);
-        app.add_option("--governorate", governorate_, "Only this governorate (name or P-code)");
-        app.add_option("--role", role_, "current, background or all incidents")
-            ->capture_default_str()
-            ->check(CLI::IsMember({"current", "background", "all"}));
-        app.add_option("--min-precision", min_precision_,
-                       "Worst geo-precision kept: 1 named places, 2 also near/offset, 3 all")
-            ->capture_default_str()
-            ->check(CLI::Range(1, 3));
-        app.add_option("--weight", weight_,
-                       "Circle weight: killed, casualties, or an expression such as "
-                       "killed*2+injured")
-            ->capture_default_str();
+        layer_args_.add_to(app);
         app.add_option("--gazetteer", gazetteer_,
                        "Gazetteer database with the admin polygons (default: "
                        "$INCIMAP_GAZETTEER or the built one)");
@@ -60,18 +40,11 @@ public:
     int run() override {
         LayerOptions options;
         try {
-            options.format = parse_layer_format(format_);
-            WeightExpression::parse(weight_);  // a usage error, before any reading
+            options = layer_args_.layer_options();
         } catch (const Error& e) {
             std::cerr << "incimap: error: " << e.what() << '\n';
             return exit_code::usage;
         }
-        options.weight = weight_;
-        options.filter.role = parse_role_filter(role_);
-        options.filter.min_precision = min_precision_;
-        options.filter.governorate = governorate_;
-        if (!from_.empty()) options.filter.from = Date::parse_iso(from_);
-        if (!to_.empty()) options.filter.to = Date::parse_iso(to_);
         options.admin_source =
             gazetteer_.empty() ? Gazetteer::default_path() : std::filesystem::path(gazetteer_);
 
@@ -91,11 +64,7 @@ public:
 private:
     std::string run_dir_;
     std::string output_;
-    std::string format_ = "GeoJSON";
-    std::string from_, to_, governorate_;
-    std::string role_ = "current";
-    int min_precision_ = 3;
-    std::string weight_ = "casualties";
+    LayerArgs layer_args_;
     std::string gazetteer_;
 };
 

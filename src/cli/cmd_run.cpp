@@ -9,9 +9,9 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/layer_args.hpp"
 #include "core/error.hpp"
 #include "ingest/reader.hpp"
-#include "output/weight_expression.hpp"
 #include "pipeline/run_pipeline.hpp"
 
 namespace incimap::cli {
@@ -50,10 +50,6 @@ private:
 };
 
 constexpr int exit_interrupted = 130;  // 128 + SIGINT, as shells report it
-
-std::string check_date(const std::string& text) {
-    return Date::parse_iso(text) ? std::string() : "expected a date as YYYY-MM-DD: " + text;
-}
 
 class RunCommand final : public Command {
 public:
@@ -100,25 +96,7 @@ public:
             ->capture_default_str();
         app.add_option("--gazetteer", gazetteer_, "Gazetteer database (default: "
                                                   "$INCIMAP_GAZETTEER, else the installed one)");
-        app.add_option("-f,--format", format_,
-                       "Per-layer files beside incidents.gpkg: GeoJSON, FlatGeobuf, CSV or GPKG "
-                       "(GeoPackage only)")
-            ->capture_default_str();
-        app.add_option("--weight", weight_,
-                       "Incident weight: killed, casualties, or an expression over killed, "
-                       "injured, captured")
-            ->capture_default_str();
-        app.add_option("--from", from_, "First event date on the map, YYYY-MM-DD")
-            ->check(check_date);
-        app.add_option("--to", to_, "Last event date on the map, YYYY-MM-DD")->check(check_date);
-        app.add_option("--governorate", governorate_, "Only this governorate (name or P-code)");
-        app.add_option("--role", role_, "current, background or all")
-            ->capture_default_str()
-            ->check(CLI::IsMember({"current", "background", "all"}));
-        app.add_option("--min-precision", min_precision_,
-                       "Keep incidents with geo-precision 1 (named place) .. 3 (governorate)")
-            ->capture_default_str()
-            ->check(CLI::Range(1, 3));
+        layer_args_.add_to(app);
         app.add_flag("--no-heatmap", no_heatmap_, "Do not write heatmap.tif / heatmap.png");
         app.add_flag("--no-brief", no_brief_, "Do not write brief.html / brief.md");
     }
@@ -175,17 +153,7 @@ private:
         o.dedup_rules = merge_rules_;
         o.heatmap = !no_heatmap_;
         o.brief = !no_brief_;
-        o.layers.format = parse_layer_format(format_);
-        o.layers.weight = weight_;
-        (void)WeightExpression::parse(weight_);  // a typo is a usage error before any work
-        IncidentFilter& f = o.layers.filter;
-        if (!from_.empty()) f.from = Date::parse_iso(from_);
-        if (!to_.empty()) f.to = Date::parse_iso(to_);
-        if (f.from && f.to && *f.to < *f.from)
-            throw Error("--to " + to_ + " is before --from " + from_);
-        f.governorate = governorate_;
-        f.role = parse_role_filter(role_);
-        f.min_precision = min_precision_;
+        o.layers = layer_args_.layer_options();
         return o;
     }
 
@@ -198,13 +166,7 @@ private:
     std::string published_;
     IngestOptions ingest_;
     std::string gazetteer_;
-    std::string format_ = "GeoJSON";
-    std::string weight_ = "casualties";
-    std::string from_;
-    std::string to_;
-    std::string governorate_;
-    std::string role_ = "current";
-    int min_precision_ = 3;
+    LayerArgs layer_args_;
     bool no_heatmap_ = false;
     bool no_brief_ = false;
 };

@@ -1,7 +1,9 @@
 #include "core/date.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <cstdio>
+#include <ctime>
 
 namespace incimap {
 
@@ -78,6 +80,15 @@ std::string_view to_string(DatePrecision p) {
         case DatePrecision::unknown: break;
     }
     return "unknown";
+}
+
+std::string utc_timestamp_now() {
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
 }
 
 }  // namespace incimap

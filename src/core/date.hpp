@@ -25,6 +25,9 @@ struct Date {
 
 int days_in_month(int year, int month);
 
+// Now, in UTC, as ISO 8601 to the second ("2026-11-25T17:24:17Z"): when a run or a build was.
+std::string utc_timestamp_now();
+
 // How exactly the event date is known (ACLED's time_precision: 1 day, 2 week, 3 month;
 // we add year and unknown).
 enum class DatePrecision { day, week, month, year, unknown };

@@ -1,9 +1,8 @@
 #include "gazetteer/gazetteer_builder.hpp"
 
-#include <chrono>
-#include <ctime>
 #include <unistd.h>
 
+#include "core/date.hpp"
 #include "core/error.hpp"
 #include "gazetteer/gazetteer_schema.hpp"
 #include "gazetteer/gazetteer_sources.hpp"
@@ -57,15 +56,6 @@ private:
     fs::path path_;
     bool kept_ = false;
 };
-
-std::string utc_now() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 void write_admin(Database& db, const GazetteerSources& src) {
     auto a1 = db.prepare(
@@ -122,7 +112,7 @@ void write_meta(Database& db, const GazetteerBuildReport& report, const fs::path
     auto meta = db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)");
     auto put = [&](const std::string& k, const std::string& v) { meta.bind(1, k).bind(2, v).run(); };
     put("schema_version", std::string(gazetteer_schema::version));
-    put("built_at", utc_now());
+    put("built_at", utc_timestamp_now());
     put("source_dir", source_dir.string());
     std::string sources;
     for (const auto& [file, rows] : report.source_rows) {

@@ -69,7 +69,7 @@ void MergeCandidates::add(const StoredReport& first, std::size_t incident) {
     if (!is_located(in)) return;  // never the same event as anything (same_event)
     std::vector<std::string> keys = {place_key(in)};
     if (is_point(in)) {
-        keys.push_back(cells_within(in.where.point, 0).front());
+        keys.push_back(cells_within(in.where.point, 0).front());  // its own cell
     } else {
         if (is_region(in)) {
             const Place& region = *in.where.place;

@@ -3,9 +3,7 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <cstring>
-#include <ctime>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -28,15 +26,6 @@ namespace fs = std::filesystem;
 
 // Thrown from the reader's sink to stop reading when an interrupt was requested.
 struct StopReading {};
-
-std::string utc_now() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
 
 std::size_t input_bytes(const std::vector<fs::path>& inputs) {
     std::size_t total = 0;
@@ -280,7 +269,7 @@ RunSummary run_pipeline(const RunOptions& options) {
     IncidentStore store(summary.store);
 
     RunRecord record;
-    record.started = utc_now();
+    record.started = utc_timestamp_now();
     record.inputs = joined_inputs(options.inputs);
     record.settings = run_settings(effective);
     const auto previous = store.last_run();
@@ -302,7 +291,7 @@ RunSummary run_pipeline(const RunOptions& options) {
     }
 
     auto finish = [&](int code) {
-        record.finished = utc_now();
+        record.finished = utc_timestamp_now();
         record.articles_new = static_cast<long>(summary.articles_new);
         record.articles_known = static_cast<long>(summary.articles_known);
         record.reports_new = static_cast<long>(summary.reports_new);
