@@ -22,7 +22,7 @@ struct VerbWord {
 };
 
 // Casualty verbs and nouns of English news reports (SOHR, AFP, Reuters style).
-constexpr std::array<VerbWord, 33> kVerbs{{
+constexpr std::array<VerbWord, 43> kVerbs{{
     {"killed", Kind::killed},     {"kill", Kind::killed},         {"kills", Kind::killed},
     {"killing", Kind::killed},    {"dead", Kind::killed},         {"died", Kind::killed},
     {"die", Kind::killed},        {"death", Kind::killed},        {"deaths", Kind::killed},
@@ -34,12 +34,51 @@ constexpr std::array<VerbWord, 33> kVerbs{{
     {"abducting", Kind::captured}, {"kidnapping", Kind::captured}, {"arrested", Kind::captured},
     {"detained", Kind::captured}, {"arresting", Kind::captured},  {"seized", Kind::captured},
     {"captive", Kind::captured},  {"hostage", Kind::captured},    {"prisoner", Kind::captured},
+    {"capturing", Kind::captured}, {"captures", Kind::captured},  {"abduct", Kind::captured},
+    {"kidnap", Kind::captured},   {"arrest", Kind::captured},     {"detaining", Kind::captured},
+    {"detain", Kind::captured},   {"abducts", Kind::captured},    {"kidnaps", Kind::captured},
+    {"perished", Kind::killed},
 }};
 
+// Idioms of news English that say one casualty verb in several words. Each is read as the
+// single verb it means, so that the figure rules apply to it unchanged ("A shepherd lost his
+// life" reads as "A shepherd died"). From the phrasings of SOHR, North Press and wire reports.
+struct Idiom {
+    std::array<std::string_view, 4> words;  // empty strings pad the shorter idioms
+    std::string_view means;
+};
+constexpr std::array<Idiom, 16> kIdioms{{
+    {{"lost", "his", "life", ""}, "died"},
+    {{"lost", "her", "life", ""}, "died"},
+    {{"lost", "their", "lives", ""}, "died"},
+    {{"lost", "its", "life", ""}, "died"},
+    {{"lose", "their", "lives", ""}, "died"},
+    {{"succumbed", "to", "his", "wounds"}, "died"},
+    {{"succumbed", "to", "her", "wounds"}, "died"},
+    {{"succumbed", "to", "their", "wounds"}, "died"},
+    {{"succumbed", "to", "his", "injuries"}, "died"},
+    {{"succumbed", "to", "her", "injuries"}, "died"},
+    {{"succumbed", "to", "their", "injuries"}, "died"},
+    {{"succumbed", "to", "wounds", ""}, "died"},
+    {{"succumbed", "to", "injuries", ""}, "died"},
+    {{"taken", "prisoner", "", ""}, "captured"},
+    {{"taken", "captive", "", ""}, "captured"},
+    {{"taken", "hostage", "", ""}, "captured"},
+}};
+
+// "the death toll rose to 14": a toll that rises or stands at a figure gives the event's dead.
+constexpr std::array<std::string_view, 14> kTollVerbs{{
+    "rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "increased",
+    "jumped", "stands", "stood", "hit", "mounted", "grew"}};
+
 // Words allowed between a figure and its passive verb ("were reportedly killed").
-constexpr std::array<std::string_view, 16> kAuxiliaries{{
+constexpr std::array<std::string_view, 17> kAuxiliaries{{
     "were", "was", "been", "have", "has", "had", "are", "is", "reportedly", "allegedly",
-    "also", "reported", "confirmed", "later", "all", "both"}};
+    "also", "reported", "confirmed", "later", "all", "both", "found"}};
+
+// Adverbs that may stand between an auxiliary and its verb ("were reportedly killed").
+constexpr std::array<std::string_view, 7> kAdverbs{{
+    "reportedly", "allegedly", "also", "later", "all", "both", "apparently"}};
 
 // Auxiliaries of the passive: "were killed" has its figure before it, "have killed" after.
 constexpr std::array<std::string_view, 6> kPassiveAuxiliaries{{
@@ -47,11 +86,13 @@ constexpr std::array<std::string_view, 6> kPassiveAuxiliaries{{
 
 // Singular nouns of people that make "a"/"an" a head count of one: "shot dead a local
 // official", "left a general and four soldiers dead".
-constexpr std::array<std::string_view, 26> kPersonNouns{{
+constexpr std::array<std::string_view, 44> kPersonNouns{{
     "man", "woman", "child", "boy", "girl", "civilian", "official", "soldier", "officer",
     "general", "colonel", "commander", "leader", "member", "fighter", "militant",
     "militiaman", "policeman", "guard", "journalist", "activist", "doctor", "shepherd",
-    "farmer", "teacher", "driver"}};
+    "farmer", "teacher", "driver", "person", "citizen", "youth", "worker", "student",
+    "resident", "individual", "employee", "nurse", "paramedic", "infant", "baby", "teenager",
+    "gunman", "mukhtar", "elder", "conscript", "volunteer"}};
 
 // Words that may follow such a noun when it is the head of its phrase; anything else makes
 // it a modifier ("a general strike", "a member state").
@@ -63,12 +104,27 @@ constexpr std::array<std::string_view, 22> kAfterPersonNoun{{
 constexpr std::array<std::string_view, 6> kPeopleWords{{
     "others", "one", "persons", "more", "individuals", "them"}};
 
-// Tallies, not events. Phrases from SOHR and wire reports that summarise periods.
-constexpr std::array<std::string_view, 18> kCumulativeMarkers{{
-    "so far", "this year", "to this day", "to date", "same period", "in the past",
-    "over the past", "in the last few", "toll", "in total", "a total of", "half a million",
-    "documented the killing", "documented the death", "since the beginning",
-    "since the start", "since the outbreak", "the conflict began"}};
+// Tallies, not events (docs/extraction.md, "Cumulative tolls"). A tally is recognised from its
+// structure, never from one word: phrases that always sum a period on their own, or a word
+// that sums ("in total", "toll") together with a period or many events.
+constexpr std::array<std::string_view, 14> kTallyPhrases{{
+    "so far", "to date", "to this day", "until now", "up to now", "up until now",
+    "same period", "half a million", "since the beginning", "since the start",
+    "since the outbreak", "since early", "the conflict began", "since the war began"}};
+constexpr std::array<std::string_view, 8> kSummingWords{{
+    "in total", "a total of", "toll", "documented the", "overall", "altogether", "tally",
+    "bringing the number"}};
+// A period long enough to hold many events: "this year", "in the past five years".
+constexpr std::array<std::string_view, 8> kPeriodPhrases{{
+    "this year", "this month", "last year", "last month", "past year", "past month",
+    "since", "during the year"}};
+constexpr std::array<std::string_view, 8> kPeriodUnits{{
+    "weeks", "months", "years", "week", "month", "year", "decade", "days"}};
+// Plural events or a whole-country scope: the figure sums many events.
+constexpr std::array<std::string_view, 12> kManyEvents{{
+    "attacks", "explosions", "incidents", "bombings", "operations", "across syria",
+    "across the country", "different areas", "various areas", "several areas",
+    "separate incidents", "across the province"}};
 
 std::optional<Kind> verb_kind(std::string_view w) {
     for (const auto& v : kVerbs)
@@ -89,6 +145,34 @@ std::string lower(std::string_view s) {
     return out;
 }
 
+// Each idiom of kIdioms becomes one word, spanning the idiom, that reads as the verb it means.
+std::vector<TextWord> collapse_idioms(std::vector<TextWord> words) {
+    std::vector<TextWord> out;
+    out.reserve(words.size());
+    for (std::size_t k = 0; k < words.size();) {
+        std::size_t matched = 0;
+        std::string_view means;
+        for (const Idiom& idiom : kIdioms) {
+            std::size_t n = 0;
+            while (n < idiom.words.size() && !idiom.words[n].empty() && k + n < words.size() &&
+                   words[k + n].lower == idiom.words[n])
+                ++n;
+            const bool whole = n == idiom.words.size() || idiom.words[n].empty();
+            if (whole && n > matched) {
+                matched = n;
+                means = idiom.means;
+            }
+        }
+        if (matched == 0) {
+            out.push_back(std::move(words[k++]));
+            continue;
+        }
+        out.push_back(TextWord{std::string(means), words[k].begin, words[k + matched - 1].end});
+        k += matched;
+    }
+    return out;
+}
+
 struct Figure {
     Quantity q;
     std::size_t first_word = 0;  // index of the figure's first word
@@ -97,11 +181,12 @@ struct Figure {
     bool breakdown = false;       // inside "including ..." or "among them ..."
     bool by_active_verb = false;  // "killing 39"
     std::size_t noun_end = 0;     // byte end of its noun phrase
+    std::size_t verb_word = 0;    // the word of the verb that counts it
 };
 
 class Scanner {
 public:
-    explicit Scanner(std::string_view s) : text_(s), words_(text_words(s)) {}
+    explicit Scanner(std::string_view s) : text_(s), words_(collapse_idioms(text_words(s))) {}
 
     CasualtyReport run() {
         collect_figures();
@@ -129,6 +214,12 @@ private:
     // singular noun of a person (up to two modifiers between) is a figure of one.
     void add_singular_figures() {
         for (std::size_t k = 0; k + 1 < words_.size(); ++k) {
+            // "another was injured", "another one died": one more person.
+            if (words_[k].lower == "another" &&
+                (in(words_[k + 1].lower, kPassiveAuxiliaries) || verb_kind(words_[k + 1].lower))) {
+                push_one(k, words_[k].end);
+                continue;
+            }
             if (words_[k].lower != "a" && words_[k].lower != "an") continue;
             for (std::size_t n = k + 1; n < words_.size() && n <= k + 3; ++n) {
                 if (has_punct_between(words_[n - 1].end, words_[n].begin, ",.;:()\"")) break;
@@ -140,14 +231,7 @@ private:
                                   has_punct_between(words_[n].end, words_[n + 1].begin, ",.;:()\"") ||
                                   in(words_[n + 1].lower, kAfterPersonNoun);
                 if (!head) break;
-                Figure f;
-                f.q.value = f.q.low = f.q.high = 1;
-                f.q.begin = words_[k].begin;
-                f.q.end = words_[k].end;
-                f.first_word = k;
-                f.last_word = k + 1;
-                f.noun_end = words_[n].end;
-                figures_.push_back(f);
+                push_one(k, words_[n].end);
                 break;
             }
         }
@@ -155,9 +239,32 @@ private:
                   [](const Figure& a, const Figure& b) { return a.first_word < b.first_word; });
     }
 
-    // Figures after "including" (until the clause closes) break down a total already counted.
+    void push_one(std::size_t word, std::size_t noun_end) {
+        Figure f;
+        f.q.value = f.q.low = f.q.high = 1;
+        f.q.begin = words_[word].begin;
+        f.q.end = words_[word].end;
+        f.first_word = word;
+        f.last_word = word + 1;
+        f.noun_end = noun_end;
+        figures_.push_back(f);
+    }
+
+    // Figures after "including" (until the clause closes), and "five of them" / "two of whom" /
+    // "three of the dead", break down a total already counted.
     void mark_breakdowns() {
         for (auto& f : figures_) {
+            if (f.last_word + 1 < words_.size() && words_[f.last_word].lower == "of") {
+                const std::string& w = words_[f.last_word + 1].lower;
+                if (w == "them" || w == "whom" ||
+                    (w == "the" && f.last_word + 2 < words_.size() &&
+                     (verb_kind(words_[f.last_word + 2].lower) == Kind::killed ||
+                      words_[f.last_word + 2].lower == "victims" ||
+                      words_[f.last_word + 2].lower == "casualties"))) {
+                    f.breakdown = true;
+                    continue;
+                }
+            }
             for (std::size_t k = f.first_word; k-- > 0 && k + 4 >= f.first_word;) {
                 const std::string& w = words_[k].lower;
                 if (w == "including" || (w == "among" && k + 1 < words_.size() &&
@@ -185,9 +292,38 @@ private:
         return false;
     }
 
+    // "were killed", "were allegedly killed": the verb at `k` is a passive.
+    bool passive_verb_at(std::size_t k) const {
+        while (k > 0 && in(words_[k - 1].lower, kAdverbs)) --k;
+        return k > 0 && in(words_[k - 1].lower, kPassiveAuxiliaries);
+    }
+
+    // "the death toll from Tuesday's bombing rose to 14", "the toll of the wounded stands at 9".
+    std::optional<Kind> toll_rise_before(const Figure& f) const {
+        std::size_t k = f.first_word;
+        if (k > 0 && (words_[k - 1].lower == "to" || words_[k - 1].lower == "at")) --k;
+        if (k == 0 || !in(words_[k - 1].lower, kTollVerbs)) return std::nullopt;
+        const std::size_t verb = k - 1;
+        for (std::size_t j = verb; j-- > 0 && j + 14 > verb;) {
+            if (words_[j].lower != "toll") continue;
+            for (std::size_t m = j + 1; m < verb; ++m)
+                if (verb_kind(words_[m].lower) == Kind::injured) return Kind::injured;
+            return Kind::killed;
+        }
+        return std::nullopt;
+    }
+
     void classify(Figure& f) {
+        if (auto kind = toll_rise_before(f)) {
+            f.kind = *kind;
+            f.by_active_verb = true;
+            f.verb_word = f.first_word - 1;
+            f.noun_end = noun_phrase_end(f.last_word);
+            return;
+        }
         // Active verb before the figure: "killing 39", "the death of 2", "Kill, Injure Several".
         Kind back = Kind::none;
+        std::size_t back_verb = 0;
         for (std::size_t k = f.first_word, steps = 0; k-- > 0 && steps < 4; ++steps) {
             const std::string& w = words_[k].lower;
             if (w == "of" || w == "and" || w == "the") continue;
@@ -195,7 +331,7 @@ private:
             if (!kind) break;
             // "were killed and two others": a passive verb belongs to the group before it;
             // "have arrested three" is active.
-            if (k > 0 && in(words_[k - 1].lower, kPassiveAuxiliaries)) break;
+            if (passive_verb_at(k)) break;
             const bool shot_dead = w == "dead" && k > 0 && words_[k - 1].lower == "shot";
             if (*kind == Kind::killed && ((w != "died" && w != "dead") || shot_dead))
                 back = back == Kind::injured ? Kind::killed_or_injured : Kind::killed;
@@ -203,6 +339,7 @@ private:
                 back = back == Kind::killed ? Kind::killed_or_injured : Kind::injured;
             else if (*kind == Kind::captured)
                 back = Kind::captured;
+            if (back != Kind::none && back_verb == 0) back_verb = k;
         }
         // "arrested three members": a capture verb takes people as its object; "seized 3
         // vehicles" takes things.
@@ -210,6 +347,7 @@ private:
         if (back != Kind::none) {
             f.kind = back;
             f.by_active_verb = true;
+            f.verb_word = back_verb;
             f.noun_end = noun_phrase_end(f.last_word);
             return;
         }
@@ -226,16 +364,21 @@ private:
                 return;
             if (is_figure_start(k) && !in_breakdown) return;  // the next group takes over
             if (auto kind = verb_kind(w)) {
-                const bool next_is_object = k + 1 < words_.size() &&
-                                            (is_figure_start(k + 1) || words_[k + 1].lower == "the");
+                const bool next_is_object =
+                    k + 1 < words_.size() &&
+                    !has_punct_between(words_[k].end, words_[k + 1].begin, ",.;:()") &&
+                    (is_figure_start(k + 1) || words_[k + 1].lower == "the");
                 if (next_is_object && w != "dead") return;  // "bombs ... killed 14 people"
                 const bool passive = k > f.last_word && in(words_[k - 1].lower, kAuxiliaries);
-                if (!people && !passive && !all_aux(f.last_word, k)) return;
+                // "died" has no object: the figure before it is always its subject.
+                const bool intransitive = w == "died" || w == "perished";
+                if (!people && !passive && !intransitive && !all_aux(f.last_word, k)) return;
                 Kind kk = *kind;
                 if (kk == Kind::killed && k + 2 < words_.size() && words_[k + 1].lower == "and" &&
                     verb_kind(words_[k + 2].lower) == Kind::injured)
                     kk = Kind::killed_or_injured;
                 f.kind = kk;
+                f.verb_word = k;
                 f.noun_end = k > f.last_word ? words_[k - 1].end : f.q.end;
                 return;
             }
@@ -277,14 +420,19 @@ private:
             Figure& f = figures_[i];
             if (f.kind != Kind::none || f.breakdown) continue;
             if (i + 1 < figures_.size() && joined(f, figures_[i + 1]) &&
-                figures_[i + 1].kind != Kind::none && !figures_[i + 1].by_active_verb)
+                figures_[i + 1].kind != Kind::none && !figures_[i + 1].by_active_verb) {
                 f.kind = figures_[i + 1].kind;
+                f.verb_word = figures_[i + 1].verb_word;
+            }
         }
         for (std::size_t i = 1; i < figures_.size(); ++i) {
             Figure& f = figures_[i];
             if (f.kind != Kind::none || f.breakdown) continue;
             const Figure& prev = figures_[i - 1];
-            if (prev.by_active_verb && joined(prev, f)) f.kind = prev.kind;
+            if (prev.by_active_verb && joined(prev, f)) {
+                f.kind = prev.kind;
+                f.verb_word = prev.verb_word;
+            }
         }
     }
 
@@ -307,10 +455,22 @@ private:
         else if (!was) c.value.reset();
     }
 
+    // The same figure told again under another verb ("Shelling kills 11 ... shelling killed 11
+    // civilians", a headline glued to its lead) counts once.
+    bool echoes_earlier(const Figure& f) const {
+        for (const Figure& e : figures_) {
+            if (&e == &f) return false;
+            if (!e.breakdown && e.kind == f.kind && e.verb_word != f.verb_word &&
+                e.q.value == f.q.value && e.q.low == f.q.low && e.q.high == f.q.high)
+                return true;
+        }
+        return false;
+    }
+
     CasualtyReport report() {
         CasualtyReport r;
         for (const auto& f : figures_) {
-            if (f.breakdown) continue;
+            if (f.breakdown || echoes_earlier(f)) continue;
             switch (f.kind) {
                 case Kind::killed: add(r.counts.killed, f.q, true); break;
                 case Kind::injured: add(r.counts.injured, f.q, true); break;
@@ -355,14 +515,42 @@ bool CasualtyReport::any() const {
 
 CasualtyReport find_casualties(std::string_view sentence) { return Scanner(sentence).run(); }
 
+namespace {
+
+bool contains_any(const std::string& low, const auto& table) {
+    for (std::string_view t : table)
+        if (low.find(t) != std::string::npos) return true;
+    return false;
+}
+
+// "in the past five years", "over the last two months", "during the past week": a period that
+// holds many events. "the past hour" or "the past 24 hours" does not (`days_count`: whether
+// "days" counts, which it does only with a summing word).
+bool names_long_period(const std::string& low, bool days_count) {
+    const auto words = text_words(low);
+    for (std::size_t k = 0; k + 2 < words.size(); ++k) {
+        if (words[k].lower != "the" || (words[k + 1].lower != "past" && words[k + 1].lower != "last"))
+            continue;
+        std::size_t u = k + 2;
+        if (u + 1 < words.size() && parse_cardinal(words[u].lower)) ++u;
+        const std::string& unit = words[u].lower;
+        if (unit == "days" ? days_count : in(unit, kPeriodUnits)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool is_cumulative(std::string_view sentence) {
     const std::string low = lower(sentence);
-    for (auto m : kCumulativeMarkers)
-        if (low.find(m) != std::string::npos) return true;
+    if (contains_any(low, kTallyPhrases)) return true;
     // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
     for (const auto& d : find_dates(sentence, std::nullopt))
         if (d.starts_period) return true;
-    return false;
+    if (names_long_period(low, false)) return true;
+    const bool many = contains_any(low, kManyEvents);
+    const bool period = contains_any(low, kPeriodPhrases) || names_long_period(low, true);
+    return contains_any(low, kSummingWords) && (period || many);
 }
 
 }  // namespace incimap

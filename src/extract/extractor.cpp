@@ -168,9 +168,16 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
             if (cues.empty()) {
                 // Counts of plural attacks ("its attacks ..., killing dozens") tally many
                 // events; they do not continue the one before.
-                if (cas.any() && previous_close && !tally_words && attach_counts(*previous, cas))
+                if (cas.any() && previous_close && !tally_words && attach_counts(*previous, cas)) {
                     previous->last_sentence = si;
-                continue;
+                    continue;
+                }
+                // "Two guards were killed near the dam": a toll of its own is an event even
+                // when the report does not say how; it is coded as an unspecified attack.
+                if (tally_words || sentence.headline || !(mentioned(cas.counts.killed) ||
+                                                          mentioned(cas.counts.injured)))
+                    continue;
+                cues.push_back(EventCue{event_type("attack"), 0, 0, false, false});
             }
             const EventCue* cue = most_specific(cues);
             if (!cas.any() && !has_attack_verb(clause)) {
@@ -222,6 +229,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
 
     std::vector<EventMention> events = merge_mentions(std::move(mentions));
     apply_headlines(events, headline_mentions);
+    carry_places(events);
     assign_roles(events, article.published);
 
     std::vector<Incident> out;

@@ -40,6 +40,17 @@ bool exact_equal(const Count& a, const Count& b) {
     return a.value && b.value && !a.vague && !b.vague && *a.value == *b.value && *a.value > 0;
 }
 
+// `a` names a place where `b` has none, or a finer place inside b's governorate.
+bool finer_place(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
+    if (!a || !a->place) return false;
+    if (!b || !b->place) return b ? b->country_code == a->country_code || b->country_code.empty() : true;
+    // "in Homs" in a headline over "the Homs countryside" in the lead is the governorate,
+    // not its capital city.
+    if (a->place->name == b->place->name || a->text == b->place->name) return false;
+    return b->geo_precision == 3 && a->geo_precision < 3 && a->country_code == b->country_code &&
+           (b->admin.admin1_pcode.empty() || a->admin.admin1_pcode == b->admin.admin1_pcode);
+}
+
 bool places_fit(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
     if (!a || !b || !a->place || !b->place) return true;
     if (a->country_code != b->country_code) return false;
@@ -176,8 +187,22 @@ void apply_headlines(std::vector<EventMention>& events, const std::vector<EventM
             e.headline_support = true;
             if (h.type->specificity > e.type->specificity && counts_agree) e.type = h.type;
             if (e.actor.empty()) e.actor = h.actor;
+            // "Landmine kills two in al-Jalaa" over a lead that says only "in the eastern
+            // countryside": the headline names the place the lead leaves out.
+            if (finer_place(h.where, e.where)) e.where = h.where;
             break;
         }
+}
+
+void carry_places(std::vector<EventMention>& events) {
+    for (std::size_t i = 1; i < events.size(); ++i) {
+        EventMention& e = events[i];
+        const EventMention& before = events[i - 1];
+        // The place told in the sentence before goes on until another is named.
+        if (!e.where && before.where && e.sentence_index <= before.last_sentence + 1 &&
+            !e.date_recalls_past && !e.opens_earlier)
+            e.where = before.where;
+    }
 }
 
 void assign_roles(std::vector<EventMention>& events, const std::optional<Date>& published) {

@@ -18,6 +18,9 @@ std::vector<EventMention> merge_mentions(std::vector<EventMention> mentions);
 // it never adds an event of its own.
 void apply_headlines(std::vector<EventMention>& events, const std::vector<EventMention>& headlines);
 
+// An event whose sentence names no place happened where the sentence before it did.
+void carry_places(std::vector<EventMention>& events);
+
 // current: the article's news; background: an earlier event it recalls.
 void assign_roles(std::vector<EventMention>& events, const std::optional<Date>& published);
 

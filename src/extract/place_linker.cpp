@@ -40,6 +40,31 @@ constexpr std::array<std::string_view, 11> kNearPrefixes{{
     "close to ", "vicinity of ", "near the ", "around ", "outside ", "on the outskirts of "}};
 constexpr std::array<std::string_view, 5> kSettlementWords{{" city", " town", " village", " area", " desert"}};
 
+// A place name inside the name of an organisation, outlet or kin group is not a place of the
+// event: "the Shaitat tribe", "the Deir ez-Zor Military Council", "Suwayda 24", "Jaysh
+// al-Islam", "Ahrar Houran". The words after the name that make it an organisation ...
+constexpr std::array<std::string_view, 21> kOrganisationHeads{{
+    " tribe", " tribes", " clan", " clans", " family", " brigade", " brigades", " battalion",
+    " division", " regiment", " military council", " council", " operations room", " news",
+    " network", " media", " radio", " tv", " channel", " 24", " baladi"}};
+// ... and the words before it: the usual first words of Syrian armed groups' names (army,
+// brigade, legion, movement, front, free men, battalion, companies, forces, guardians,
+// supporters, lions, youth, men) and of the outlet Enab Baladi.
+constexpr std::array<std::string_view, 19> kOrganisationOpeners{{
+    "jaysh ", "jaish ", "liwa ", "faylaq ", "harakat ", "jabhat ", "ahrar ", "katibat ",
+    "saraya ", "quwat ", "hurras ", "ansar ", "usud ", "shabab ", "alwiya ", "tajammu ",
+    "rijal ", "fursan ", "enab "}};
+
+bool inside_organisation_name(std::string_view before, std::string_view after) {
+    for (std::string_view head : kOrganisationHeads)
+        if (after.starts_with(head) &&
+            (after.size() == head.size() || !std::isalnum(static_cast<unsigned char>(after[head.size()]))))
+            return true;
+    for (std::string_view opener : kOrganisationOpeners)
+        if (before.ends_with(opener) || before.ends_with(std::string(opener) + "al-")) return true;
+    return false;
+}
+
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -84,6 +109,20 @@ struct Phrase {
 };
 
 double distance_km(LonLat a, LonLat b) { return great_circle_km(a, b); }
+
+// Where attackers, fire or victims came from, not where the event happened: "fired from X",
+// "displaced from the town of X", "mostly from Idlib", "natives of X", "based in X".
+bool names_origin(std::string_view before) {
+    for (std::string_view filler : {"the city of ", "the town of ", "the village of ", "the "})
+        if (before.ends_with(filler)) {
+            before.remove_suffix(filler.size());
+            break;
+        }
+    for (std::string_view marker : {"from ", "natives of ", "native of ", "based in ", "stationed in ",
+                                    "headquartered in ", "hails from ", "hailing from "})
+        if (before.ends_with(marker)) return true;
+    return false;
+}
 
 // Two or more governorate names in a list ("in Aleppo, Hama and Raqqa") name an event spread
 // over governorates, or one we cannot place in any of them: no city point is honest. The
@@ -158,7 +197,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 return std::islower(static_cast<unsigned char>(c));
             }))
             continue;  // "Syria's eastern Homs countryside": Syria frames, not places
-        ph.origin = before.ends_with("from ") || before.ends_with("from the ");
+        if (inside_organisation_name(before, after)) continue;
+        ph.origin = names_origin(before);
         std::string_view suffix;
         const bool area_after = starts_with_any(after, kAreaSuffixes) &&
                                 !after.starts_with(" desert") ;

@@ -40,7 +40,7 @@ struct Keyword {
 
 // The ONE keyword table. Words chosen from the wording of Syrian Observatory, SANA, AFP and
 // Reuters reports and from ACLED's sub-event definitions; longest phrase wins where they overlap.
-const std::array<Keyword, 70> kKeywords{{
+const std::array<Keyword, 88> kKeywords{{
     {"landmine*", "landmine", false},         {"land mine*", "landmine", false},
     {"anti-tank mine*", "landmine", false},   {"mine explosion*", "landmine", false},
     {"explosive remnant*", "landmine", false}, {"unexploded ordnance", "landmine", false},
@@ -76,6 +76,17 @@ const std::array<Keyword, 70> kKeywords{{
     {"attacked", "attack", false},            {"attacks", "attack", true},
     {"offensive", "attack", false},           {"targeted", "attack", false},
     {"targeting", "attack", false},           {"assault", "attack", false},
+    // Means named in passing by Syrian and wire reports ("a mine went off", "jets bombed",
+    // "a shell fell", "Israeli strikes", "a sniper shot"): the deed is still named.
+    {"mine", "landmine", false},              {"mines", "landmine", false},
+    {"barrel bomb*", "air_strike", false},    {"jets", "air_strike", false},
+    {"fighter jet*", "air_strike", false},    {"war plane*", "air_strike", false},
+    {"drone", "air_strike", false},           {"drones", "air_strike", false},
+    {"strike", "air_strike", false},          {"strikes", "air_strike", false},
+    {"shell", "shelling", false},             {"shells", "shelling", false},
+    {"rocket*", "shelling", false},           {"missile*", "shelling", false},
+    {"sniper*", "assassination", false},      {"opened fire", "assassination", false},
+    {"grenade*", "other_explosion", false},   {"gunfire", "armed_clash", false},
 }};
 
 // Past-tense verbs of attack; used with a keyword when no casualty count is given.

@@ -115,7 +115,9 @@ private:
             m.precision = date ? p : DatePrecision::unknown;
         }
         const std::string& before = first > 0 ? w(first - 1) : w(words_.size());
-        m.starts_period = before == "since" || before == "from";
+        // "the toll from Tuesday's bombing" names the event the toll is of, not a period.
+        const std::string& before_from = first > 1 ? w(first - 2) : w(words_.size());
+        m.starts_period = before == "since" || (before == "from" && before_from != "toll");
         for (std::size_t k = first; k <= last; ++k) {
             if (!capitalised(text_, words_[k])) continue;
             if (auto month = lookup(bare(w(k)), kMonths)) m.named_month = *month;

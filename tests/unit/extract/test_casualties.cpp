@@ -111,3 +111,55 @@ TEST_CASE("reads active arrests of people but not seized things", "[extract][cas
     CHECK_FALSE(find_casualties("The patrol seized 3 trucks loaded with fuel.").any());
     CHECK(find_casualties("The raid has killed 6 guards.").counts.killed.value == 6);
 }
+
+TEST_CASE("reads idioms of dying as a verb of death", "[extract][casualties]") {
+    CHECK(find_casualties("A shepherd lost his life when the shell fell.").counts.killed.value == 1);
+    CHECK(find_casualties("Three porters lost their lives in the blast.").counts.killed.value == 3);
+    CHECK(find_casualties("A guard succumbed to his wounds in hospital.").counts.killed.value == 1);
+    CHECK(find_casualties("Two herders were found dead near the well.").counts.killed.value == 2);
+    CHECK(find_casualties("The raid resulted in the death of one guard.").counts.killed.value == 1);
+    CHECK(find_casualties("A boy was among the dead.").counts.killed.value == 1);
+}
+
+TEST_CASE("reads a risen death toll as the event's dead", "[extract][casualties]") {
+    auto r = find_casualties("The death toll from Tuesday's market bombing in the town rose to 14.");
+    CHECK(r.counts.killed.value == 14);
+    CHECK(find_casualties("The toll of the wounded climbed to 9.").counts.injured.value == 9);
+    CHECK_FALSE(find_casualties("Prices rose to 14 pounds.").any());
+}
+
+TEST_CASE("counts another one and captures read as active verbs", "[extract][casualties]") {
+    auto r = find_casualties("Two guards were killed and another was injured.");
+    CHECK(r.counts.killed.value == 2);
+    CHECK(r.counts.injured.value == 1);
+    auto s = find_casualties("As a result, two guards were allegedly killed and another one was injured.");
+    CHECK(s.counts.killed.value == 2);
+    CHECK(s.counts.injured.value == 1);
+    auto c = find_casualties("Gunmen ambushed the convoy, killing one driver and capturing four others.");
+    CHECK(c.counts.killed.value == 1);
+    CHECK(c.counts.captured.value == 4);
+}
+
+TEST_CASE("a total and its breakdown are one count", "[extract][casualties]") {
+    CHECK(find_casualties("12 people were killed, 5 of them children.").counts.killed.value == 12);
+    CHECK(find_casualties("Nine guards died, three of whom were officers.").counts.killed.value == 9);
+}
+
+TEST_CASE("the same figure told twice under two verbs counts once", "[extract][casualties]") {
+    // A headline glued to its lead without a full stop.
+    auto r = find_casualties("Shelling kills 11 in the old market Monitor says shelling killed 11 civilians");
+    CHECK(r.counts.killed.value == 11);
+    // Different figures under two verbs still add up.
+    CHECK(find_casualties("Four were killed in the north and three were killed in the south.")
+              .counts.killed.value == 7);
+}
+
+TEST_CASE("a tally is told by its structure, not by one word", "[extract][casualties]") {
+    CHECK_FALSE(is_cumulative("The death toll from Tuesday's car bomb in the town rose to 12."));
+    CHECK_FALSE(is_cumulative("Over the past hour, gunmen ambushed a patrol near the dam, killing three."));
+    CHECK_FALSE(is_cumulative("In March this year a car bomb killed five civilians in the market."));
+    CHECK(is_cumulative("The toll of landmine victims this year rose to 61."));
+    CHECK(is_cumulative("In the past five years the group claimed 26,549 attacks."));
+    CHECK(is_cumulative("A total of 40 guards were killed in attacks across the province."));
+    CHECK(is_cumulative("Over the past two months 30 herders were killed by mines."));
+}
