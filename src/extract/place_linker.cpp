@@ -305,7 +305,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             ph.point = ph.place->point;
             if (!ph.road && ph.place->precision_km > 25) ph.precision = 3;
             if (ph.frame && ph.precision == 1) ph.precision = 2;
-            if (ph.precision <= 2 && !ph.road) anchors.push_back(ph.point);
+            // Where victims or fire came from may lie far away: no evidence of a homonym.
+            if (ph.precision <= 2 && !ph.road && !ph.origin) anchors.push_back(ph.point);
         }
     }
     // A named place far from every other place the sentence names is a homonym too.

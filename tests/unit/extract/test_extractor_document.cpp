@@ -1,0 +1,96 @@
+// Rules that read the article as a whole: a toll with no named means, names that are not the
+// event's place (organisations, origins), and the place carried from the headline or the
+// sentence before. Every text here is our own.
+#include <catch2/catch.hpp>
+
+#include "extract/extractor.hpp"
+#include "fake_gazetteer.hpp"
+
+using namespace incimap;
+
+namespace {
+
+struct World {
+    test::FakeGazetteer gaz;
+    World() {
+        gaz.add({"Homs"}, "governorate", 34.6, 38.0, "SY04");
+        gaz.add({"Idlib"}, "governorate", 35.7, 36.6, "SY07");
+        gaz.add({"Qaryatein"}, "town", 34.23, 37.24, "SY04");
+        gaz.add({"Shaitat"}, "village", 34.9, 40.5, "SY09");
+        gaz.add({"Maskanah"}, "town", 35.96, 38.03, "SY02");
+        gaz.add({"Sukhnah"}, "town", 34.88, 38.87, "SY04");
+    }
+};
+
+std::vector<Incident> extract(const std::string& text, std::optional<Date> published = {}) {
+    return test::extract_text(World().gaz, text, published, "doc");
+}
+
+}  // namespace
+
+TEST_CASE("a toll without a named means is an unspecified attack", "[extract]") {
+    const auto out = extract("Two guards were killed near Qaryatein on Monday.", Date{2023, 4, 5});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_type == "attack");
+    CHECK(out[0].casualties.killed.value == 2);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Qaryatein");
+}
+
+TEST_CASE("a tribe or a military council named after a place is not the event's place",
+          "[extract]") {
+    const auto out = extract(
+        "Gunmen from the Shaitat tribe ambushed a patrol near Qaryatein, killing three guards.");
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Qaryatein");
+    const auto council = extract("The Maskanah Military Council said a mine killed two herders.");
+    REQUIRE(council.size() == 1);
+    CHECK_FALSE(council[0].where.place);
+}
+
+TEST_CASE("where the victims came from is not where they died", "[extract]") {
+    const auto out = extract(
+        "A landmine killed four herders, natives of Maskanah, in the Qaryatein desert.");
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Qaryatein");
+    const auto mostly = extract("Shelling killed six civilians in Qaryatein, mostly from Maskanah.");
+    REQUIRE(mostly.size() == 1);
+    REQUIRE(mostly[0].where.place);
+    CHECK(mostly[0].where.place->name == "Qaryatein");
+}
+
+TEST_CASE("the headline names the place the lead leaves at governorate level", "[extract]") {
+    const auto out = extract(
+        "Landmine kills two shepherds in Sukhnah\n\n"
+        "Two shepherds were killed on Friday when a landmine went off in the eastern Homs "
+        "countryside.",
+        Date{2023, 3, 4});
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Sukhnah");
+    CHECK(out[0].casualties.killed.value == 2);
+}
+
+TEST_CASE("a headline that names only the governorate's city keeps the lead's governorate",
+          "[extract]") {
+    const auto out = extract(
+        "Landmine kills two shepherds in Homs\n\n"
+        "Two shepherds were killed on Friday when a landmine went off in the eastern Homs "
+        "countryside.",
+        Date{2023, 3, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].where.geo_precision == 3);
+}
+
+TEST_CASE("an event with no place of its own happened where the sentence before did",
+          "[extract]") {
+    const auto out = extract(
+        "A car bomb exploded in Maskanah on Monday, killing five people. "
+        "Hours later, a second car bomb went off, killing two guards.",
+        Date{2023, 4, 4});
+    REQUIRE(out.size() == 2);
+    REQUIRE(out[1].where.place);
+    CHECK(out[1].where.place->name == "Maskanah");
+}
