@@ -42,6 +42,14 @@ struct Candidate {
     Place place;
     double score = 0;             // higher is better; comparable within one query only
     std::vector<std::string> reasons;  // why it scored as it did, for `resolve` and evidence
+    bool exact_name = false;      // the name as written is the place's own (or written in full)
+    // The text's own support for this place: hinted governorate, closeness to resolved points
+    // and to other places named (0 when the text says nothing for it).
+    double context_support = 0;
+    // The text names governorates or places, and this candidate is in or near none of them.
+    bool contradicted = false;
+    // Share of the text's country words that name this candidate's country (0..1).
+    double country_share = 0;
 };
 
 }  // namespace incimap

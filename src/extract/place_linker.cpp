@@ -158,6 +158,24 @@ void mark_governorate_lists(std::vector<Phrase>& phrases, const std::string& low
     }
 }
 
+// Context support below this is a faint pull from a place over 40 km away (a third of the
+// resolver's anchor weight), too weak to vouch for a small place.
+constexpr double kSupportFloor = 1.0;
+
+// Is a candidate good enough to be the place meant? A city, a town or a curated conflict
+// feature is known well enough to be meant by its name. A village or neighbourhood must be
+// spelled as the gazetteer spells it, or be supported by the text, and must not lie away from
+// every governorate and place the text names: otherwise it is a homonym or a word that looks
+// like a name ("Many", "Rescue", a family name), and the event gets a coarser place instead of
+// a wrong point.
+bool supported(const Candidate& c) {
+    const Place& p = c.place;
+    const bool small = p.feature_type == "village" || p.feature_type == "neighbourhood" ||
+                       p.feature_type == "other" || p.feature_type.empty();
+    if (!small || c.context_support >= kSupportFloor) return true;
+    return c.exact_name && !c.contradicted;
+}
+
 }  // namespace
 
 LonLat destination(LonLat from, double bearing_deg, double km) {
@@ -278,10 +296,14 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         ctx.nearby = nearby;
         ctx.admin1_pcodes.insert(ctx.admin1_pcodes.begin(), extra_admin1.begin(), extra_admin1.end());
         for (const Candidate& c : resolver_.resolve(m.text, ctx)) {
+            if (!supported(c)) continue;
             const bool foreign = c.place.country_code != "SY";
             // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
             if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > kFrameKm) continue;
-            if (!foreign_country.empty() ? c.place.country_code == foreign_country : !foreign)
+            // A place abroad when the text is about that country more than about any other.
+            const bool abroad_in_text = foreign && c.country_share >= 0.5;
+            if (!foreign_country.empty() ? c.place.country_code == foreign_country
+                                         : (!foreign || abroad_in_text))
                 return gazetteer_.by_id(c.place.id) ? gazetteer_.by_id(c.place.id) : nullptr;
         }
         return nullptr;

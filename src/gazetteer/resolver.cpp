@@ -73,6 +73,10 @@ bool is_area(const Place& p) {
            p.feature_type == "district" || p.precision_km > 50.0;
 }
 
+// Context support below this (a third of an anchor's weight: a place over 40 km beyond its
+// radius) does not count against a contradiction.
+constexpr double kContradictionFloor = 1.0;
+
 // Anchors whose places all lie within this distance of each other name one spot.
 constexpr double kClusterKm = 30.0;
 
@@ -247,6 +251,16 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
 
     std::vector<bool> anchor_is_query;
     for (const ContextClues::Anchor& a : clues.anchors) anchor_is_query.push_back(same_name(name_keys(a.text), query));
+    // Does the text say where it is set, other than by this name? By a governorate it names, a
+    // point already resolved, or a city it names that can only be one place. Smaller names are
+    // no evidence here: they may themselves be homonyms or words that look like names.
+    bool text_has_geography = !clues.admin1_pcodes.empty() || !clues.nearby.empty();
+    for (std::size_t i = 0; i < clues.anchors.size() && !text_has_geography; ++i) {
+        const ContextClues::Anchor& a = clues.anchors[i];
+        text_has_geography = !anchor_is_query[i] && a.unambiguous &&
+                             std::any_of(a.places.begin(), a.places.end(),
+                                         [](const Place* p) { return p->feature_type == "city"; });
+    }
 
     int country_total = 0;
     for (const auto& [code, n] : clues.country_counts) country_total += n;
@@ -260,8 +274,10 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
 
         if (const auto it = in_full.find(place->id); it != in_full.end()) {
             add(c, kWeights.written_in_full, "written in full as \"" + it->second + "\"");
+            c.exact_name = true;
         } else if (exact_ids.count(place->id) || is_exact(query, *place)) {
             add(c, kWeights.exact_name, "exact name");
+            c.exact_name = true;
         } else {
             c.reasons.push_back("spelling variant");
         }
@@ -281,6 +297,7 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
                 const double share = static_cast<double>(it->second) / country_total;
                 add(c, kWeights.country_words * share,
                     fmt2("text names country %.0f%% %s", 100.0 * share, place->country_code));
+                c.country_share = share;
             }
         }
 
@@ -288,11 +305,15 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
         if (!pcode.empty() &&
             std::find(clues.admin1_pcodes.begin(), clues.admin1_pcodes.end(), pcode) != clues.admin1_pcodes.end()) {
             add(c, kWeights.governorate, "in hinted governorate " + place->admin.admin1_name + " " + pcode);
+            c.context_support += kWeights.governorate;
         }
 
         double best_nearby = 0;
         for (LonLat p : clues.nearby) best_nearby = std::max(best_nearby, closeness(place->point, p, place->precision_km));
-        if (best_nearby > 0.05) add(c, kWeights.nearby_point * best_nearby, fmt("near a resolved point (%.2f)", best_nearby));
+        if (best_nearby > 0.05) {
+            add(c, kWeights.nearby_point * best_nearby, fmt("near a resolved point (%.2f)", best_nearby));
+            c.context_support += kWeights.nearby_point * best_nearby;
+        }
 
         double anchor_sum = 0;
         std::string anchor_names;
@@ -311,8 +332,12 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
             anchor_sum += w;
             if (++named <= 3) anchor_names += (named > 1 ? ", " : "") + a.text;
         }
-        if (anchor_sum > 0) add(c, std::min(kWeights.anchor_cap, anchor_sum), "near " + anchor_names);
+        if (anchor_sum > 0) {
+            add(c, std::min(kWeights.anchor_cap, anchor_sum), "near " + anchor_names);
+            c.context_support += std::min(kWeights.anchor_cap, anchor_sum);
+        }
 
+        c.contradicted = text_has_geography && c.context_support < kContradictionFloor;
         out.push_back(std::move(c));
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
