@@ -147,10 +147,20 @@ def is_point(system):
 
 
 def point_matches_some_gold(system, gold_incidents):
+    """A point stands for an incident of the text when it is at that incident's place, or, for a
+    governorate-level point (geo_precision 3), in that incident's governorate."""
     for gold in gold_incidents:
         if place_matches(system, gold):
             return True
+        if system.get("geo_precision") == 3 and system.get("admin1_pcode") and \
+                system["admin1_pcode"] == gold_admin1(gold):
+            return True
     return False
+
+
+def gold_admin1(gold):
+    place = gold_place(gold)
+    return place.get("admin1_pcode") if (place.get("country") or "SY") == "SY" else None
 
 
 # --- measures --------------------------------------------------------------------------------

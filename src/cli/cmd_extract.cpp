@@ -84,7 +84,9 @@ public:
                           for (const Incident& in : extractor.extract(article)) {
                               if (json_) {
                                   auto j = incident_to_json(in);
-                                  const bool point = in.where.place.has_value();
+                                  // Events abroad keep their country and get no point (docs/schema.md).
+                                  const bool point = in.where.place.has_value() &&
+                                                     in.where.country_code == "SY";
                                   j["lon"] = point ? nlohmann::json(in.where.point.lon) : nlohmann::json(nullptr);
                                   j["lat"] = point ? nlohmann::json(in.where.point.lat) : nlohmann::json(nullptr);
                                   std::cout << j.dump() << '\n';

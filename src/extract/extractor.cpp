@@ -127,7 +127,16 @@ bool attach_counts(EventMention& m, const CasualtyReport& cas) {
 }  // namespace
 
 std::vector<Incident> Extractor::extract(const Article& article) const {
-    const std::vector<Sentence> sentences = news_sentences(article.text);
+    std::vector<Sentence> sentences = news_sentences(article.text);
+    // A dateline opening a paragraph says where the report was filed, not where the event was.
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+        Sentence& s = sentences[si];
+        if (s.headline || (si > 0 && sentences[si - 1].paragraph == s.paragraph)) continue;
+        if (const std::size_t n = dateline_length(s.text); n > 0 && n < s.text.size()) {
+            s.text.erase(0, n);
+            s.offset += n;
+        }
+    }
     std::string news_text;
     for (const Sentence& s : sentences) news_text += s.text + "\n";
 

@@ -61,7 +61,15 @@ const std::set<std::string, std::less<>>& stop_phrases() {
         // first names and family names of people in the news
         "bashar", "assad", "al-assad", "jaafar", "ibrahim", "mohammed", "muhammad", "ahmed",
         "ahmad", "ali", "hassan", "hussein", "omar", "khalid", "abdullah", "mahmoud",
-        "rahman", "rami",
+        "rahman", "rami", "mazloum", "mazlum", "ismail", "faris", "murad", "jihad", "shara",
+        "sharaa", "abdi", "youssef", "yousef", "mustafa", "bilal", "anas", "ayman",
+        // religious communities, peoples and tribes named as groups, not villages
+        "alawite", "alawites", "druze", "bedouin", "bedouins", "ismaili", "ismailis", "yazidi",
+        "yazidis", "ezidi", "ezidis", "yezidi", "turkmen", "assyrian", "assyrians", "armenian",
+        "armenians", "circassian", "christians", "kurd", "shiites", "sunnis",
+        // common English words of news text that fold to a village name
+        "areas", "area", "hours", "rescue", "many", "mosque", "church", "square", "eye",
+        "agencies", "martyrs", "security", "police", "military", "civil", "defense forces",
     };
     return phrases;
 }

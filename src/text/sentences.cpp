@@ -4,6 +4,8 @@
 #include <unicode/locid.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
 
 #include "core/error.hpp"
@@ -113,6 +115,74 @@ std::vector<Sentence> news_sentences(std::string_view article_text) {
         ++paragraph;
     }
     return out;
+}
+
+}  // namespace incimap
+
+namespace incimap {
+namespace {
+
+// Longest dateline we accept: a city, a country or region, an agency and a date.
+constexpr std::size_t kMaxDatelineBytes = 70;
+
+// Separators that close a dateline, longest first.
+constexpr std::string_view kDatelineEnds[] = {" -- ", " — ", " – ", " - ", "–", "—", ": ", " -"};
+
+// Words a dateline may hold in lower case ("DAMASCUS, March 6 (Xinhua)", "Deir Ezzor, SANA").
+bool dateline_word(std::string_view w) {
+    if (w.empty()) return true;
+    const auto c = static_cast<unsigned char>(w.front());
+    return std::isupper(c) || std::isdigit(c) || c == '(' || c >= 0x80 || w == "of" ||
+           w.starts_with("al-") || w.starts_with("ez-") || w.starts_with("az-") || w == "el";
+}
+
+}  // namespace
+
+std::size_t dateline_length(std::string_view sentence) {
+    std::size_t end = std::string_view::npos, sep = 0;
+    for (std::string_view e : kDatelineEnds) {
+        const std::size_t at = sentence.substr(0, kMaxDatelineBytes).find(e);
+        if (at != std::string_view::npos && at > 0 && at < end) {
+            end = at;
+            sep = e.size();
+        }
+    }
+    // "BEIRUT (Reuters) A car bomb ...": an agency in brackets may close the dateline alone.
+    const std::size_t close = sentence.substr(0, kMaxDatelineBytes).find(") ");
+    const bool bracket_only = close != std::string_view::npos && close + 1 < end &&
+                              sentence.substr(0, close).find('(') != std::string_view::npos;
+    if (bracket_only) {
+        end = close + 1;
+        sep = 1;
+    }
+    if (end == std::string_view::npos) return 0;
+    const std::string_view prefix = sentence.substr(0, end);
+    // "Homs province:" and "In the countryside of Idlib:" tell where the event was.
+    for (std::string_view area : {"province", "countryside", "governorate", "Province", "Countryside"})
+        if (prefix.find(area) != std::string_view::npos) return 0;
+    std::size_t words = 0, caps_first = 0;
+    bool agency = prefix.find('(') != std::string_view::npos || prefix.find(", SANA") != std::string_view::npos ||
+                  prefix.find("Syria") != std::string_view::npos;
+    for (std::size_t i = 0; i < prefix.size();) {
+        while (i < prefix.size() && (prefix[i] == ' ' || prefix[i] == ',' || prefix[i] == '/')) ++i;
+        std::size_t j = i;
+        while (j < prefix.size() && prefix[j] != ' ' && prefix[j] != ',' && prefix[j] != '/') ++j;
+        const std::string_view w = prefix.substr(i, j - i);
+        if (w.empty()) break;
+        if (!dateline_word(w)) return 0;
+        if (words == 0) {
+            caps_first = std::all_of(w.begin(), w.end(), [](char c) {
+                return !std::islower(static_cast<unsigned char>(c));
+            }) && w.size() >= 3;
+        }
+        ++words;
+        i = j;
+    }
+    if (words == 0 || words > 9) return 0;
+    if (!agency && !caps_first) return 0;
+    std::size_t length = end + sep;
+    while (length < sentence.size() && sentence[length] == ' ') ++length;
+    return length;
 }
 
 }  // namespace incimap

@@ -24,3 +24,13 @@ std::vector<Sentence> news_sentences(std::string_view article_text);
 std::vector<Sentence> split_sentences(std::string_view paragraph);
 
 }  // namespace incimap
+
+namespace incimap {
+
+// Length in bytes of a news dateline that opens `sentence` ("BEIRUT (Reuters) - ", "DEIR
+// EZ-ZOR, Syria (North Press) – ", "Damascus, SANA – ", "Agencies (Qasioun) – "), 0 when there
+// is none. A dateline names where the report was filed and who filed it, not where the event
+// happened. A prefix that names an area of the event ("Homs province: ") is not a dateline.
+std::size_t dateline_length(std::string_view sentence);
+
+}  // namespace incimap

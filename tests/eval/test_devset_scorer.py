@@ -106,6 +106,16 @@ class SpuriousPoints(unittest.TestCase):
         self.assertEqual(result["spurious_per_100"], 100.0)
 
 
+    def test_a_governorate_level_point_stands_for_an_incident_in_its_governorate(self):
+        ann = {"a": {"incidents": [gold()]}}
+        coarse_right = [system("a", lat=35.3, lon=40.1, geo_precision=3, admin1_pcode="SY09")]
+        coarse_wrong = [system("a", lat=34.6, lon=38.0, geo_precision=3, admin1_pcode="SY04")]
+        self.assertEqual(measures(ann, coarse_right)["spurious_points"], 0)
+        self.assertEqual(measures(ann, coarse_wrong)["spurious_points"], 1)
+        # Still not the right place for the place measure: the report names the village.
+        self.assertEqual(measures(ann, coarse_right)["measures"]["place"]["hits"], 0)
+
+
 class HeldOutSplit(unittest.TestCase):
     def test_the_split_is_a_stable_quarter(self):
         ids = [f"xx-{n:02d}" for n in range(400)]

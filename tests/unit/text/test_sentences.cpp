@@ -177,3 +177,25 @@ TEST_CASE("keeps a whole-article line that only mentions a photo or a tweet in p
     CHECK(any_sentence_contains(s, "at least nine people were killed"));
     CHECK(s.size() >= 3);
 }
+
+TEST_CASE("finds the dateline that opens a report", "[text][sentences]") {
+    using incimap::dateline_length;
+    const std::string a = "BEIRUT (Reuters) - A bomb went off in a market.";
+    CHECK(a.substr(dateline_length(a)) == "A bomb went off in a market.");
+    const std::string b = "DEIR EZ-ZOR, Syria (North Press) \xE2\x80\x93 On Monday, a boy was hurt.";
+    CHECK(b.substr(dateline_length(b)) == "On Monday, a boy was hurt.");
+    const std::string c = "Damascus, Dec 27 (IANS) At least 17 militants died.";
+    CHECK(c.substr(dateline_length(c)) == "At least 17 militants died.");
+    const std::string d = "Hama, SANA - Two shells hit the market.";
+    CHECK(d.substr(dateline_length(d)) == "Two shells hit the market.");
+    const std::string e = "AFRIN, Syria: A car bomb killed eight.";
+    CHECK(e.substr(dateline_length(e)) == "A car bomb killed eight.");
+}
+
+TEST_CASE("a prefix naming the event's area or a plain sentence is no dateline", "[text][sentences]") {
+    using incimap::dateline_length;
+    CHECK(dateline_length("Homs province: A herder was killed by a mine.") == 0);
+    CHECK(dateline_length("Two soldiers were killed - the army said.") == 0);
+    CHECK(dateline_length("On Monday, gunmen shot a guard near the mill.") == 0);
+    CHECK(dateline_length("Raqqa - a quiet day.") == 0);
+}
