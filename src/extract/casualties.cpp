@@ -189,6 +189,7 @@ public:
     explicit Scanner(std::string_view s) : text_(s), words_(collapse_idioms(text_words(s))) {}
 
     CasualtyReport run() {
+        mark_brackets();
         collect_figures();
         for (auto& f : figures_) classify(f);
         join_groups();
@@ -254,6 +255,10 @@ private:
     // "three of the dead", break down a total already counted.
     void mark_breakdowns() {
         for (auto& f : figures_) {
+            if (in_brackets(f.q.begin)) {  // "five civilians (four women and a man)"
+                f.breakdown = true;
+                continue;
+            }
             if (f.last_word + 1 < words_.size() && words_[f.last_word].lower == "of") {
                 const std::string& w = words_[f.last_word + 1].lower;
                 if (w == "them" || w == "whom" ||
@@ -279,8 +284,26 @@ private:
 
     bool has_punct_between(std::size_t from, std::size_t to, std::string_view chars) const {
         for (std::size_t i = from; i < to && i < text_.size(); ++i)
-            if (chars.find(text_[i]) != std::string_view::npos) return true;
+            if (chars.find(text_[i]) != std::string_view::npos && !in_brackets(i)) return true;
         return false;
+    }
+
+    // Is byte `pos` inside round brackets (the brackets included)? An aside and its brackets
+    // are skipped together; an unmatched bracket opens nothing.
+    bool in_brackets(std::size_t pos) const {
+        return pos < bracket_depth_.size() && bracket_depth_[pos] > 0;
+    }
+
+    void mark_brackets() {
+        bracket_depth_.assign(text_.size(), 0);
+        std::size_t open = std::string_view::npos;
+        for (std::size_t i = 0; i < text_.size(); ++i) {
+            if (text_[i] == '(') open = i;
+            if (text_[i] == ')' && open != std::string_view::npos) {
+                for (std::size_t j = open; j <= i; ++j) bracket_depth_[j] = 1;
+                open = std::string_view::npos;
+            }
+        }
     }
     bool has_comma_between(std::size_t from, std::size_t to) const {
         return has_punct_between(from, to, ",");
@@ -351,15 +374,19 @@ private:
             f.noun_end = noun_phrase_end(f.last_word);
             return;
         }
-        // Passive or intransitive verb after the figure's noun phrase.
+        // Passive or intransitive verb after the figure's noun phrase. A bracketed aside
+        // ("five civilians (four women and a man) were killed") is read past.
         bool people = false;
         bool in_breakdown = false;
-        for (std::size_t k = f.last_word; k < words_.size() && k < f.last_word + 12; ++k) {
+        std::size_t gap_from = f.q.end;
+        for (std::size_t k = f.last_word; k < words_.size() && k < f.last_word + 16; ++k) {
+            if (in_brackets(words_[k].begin)) continue;
             const std::string& w = words_[k].lower;
-            const std::size_t gap_from = k == f.last_word ? f.q.end : words_[k - 1].end;
-            if (has_punct_between(gap_from, words_[k].begin, ".;:()[]\"")) return;
+            const std::size_t gap_begin = gap_from;
+            gap_from = words_[k].end;
+            if (has_punct_between(gap_begin, words_[k].begin, ".;:[]\"")) return;
             if (w == "including") in_breakdown = true;
-            if (has_comma_between(gap_from, words_[k].begin) && !in_breakdown &&
+            if (has_comma_between(gap_begin, words_[k].begin) && !in_breakdown &&
                 w != "including")
                 return;
             if (is_figure_start(k) && !in_breakdown) return;  // the next group takes over
@@ -503,6 +530,7 @@ private:
     std::string_view text_;
     std::vector<TextWord> words_;
     std::vector<Figure> figures_;
+    std::vector<unsigned char> bracket_depth_;  // per byte of text_: 1 inside round brackets
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "extract/mention_merge.hpp"
 #include "gazetteer/context_hints.hpp"
 #include "text/dates.hpp"
+#include "text/numbers.hpp"
 #include "text/sentences.hpp"
 
 namespace incimap {
@@ -28,8 +29,28 @@ constexpr std::array<std::string_view, 10> kRecallMarkers{{
     "came after", "comes after", "a month after", "weeks after", "earlier", "previous",
     "the deadliest", "in the beginning of", "at the time", "the last time"}};
 
-// Words that deny the event happened: "never get drone attacks", "not immediately clear".
-constexpr std::array<std::string_view, 4> kNegations{{" never ", " did not ", " no one ", " not been "}};
+// Words that deny what follows them: "never get drone attacks", "did not explode". A denial
+// counts only when it governs a verb of the event or of its toll, within a few words; "we have
+// not been able to identify" or "no one was hurt" do not deny that the blast happened.
+constexpr std::array<std::string_view, 7> kNegations{{
+    " never ", " did not ", " didn't ", " not been ", " was not ", " were not ", " has not "}};
+constexpr std::array<std::string_view, 14> kDeniableVerbs{{
+    "killed", "kill", "injured", "wounded", "hurt", "exploded", "explode", "attacked",
+    "attack", "targeted", "hit", "struck", "died", "get"}};
+constexpr std::size_t kDenialReachWords = 3;
+
+bool denies_event(const std::string& low) {
+    for (std::string_view neg : kNegations) {
+        for (std::size_t at = low.find(neg); at != std::string::npos; at = low.find(neg, at + 1)) {
+            const auto words = text_words(std::string_view(low).substr(at + neg.size()));
+            for (std::size_t k = 0; k < words.size() && k < kDenialReachWords; ++k)
+                if (std::find(kDeniableVerbs.begin(), kDeniableVerbs.end(), words[k].lower) !=
+                    kDeniableVerbs.end())
+                    return true;
+        }
+    }
+    return false;
+}
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -166,7 +187,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
         if (is_cumulative(sentence.text)) continue;
         for (const auto& [clause, offset] : clauses(sentence)) {
             const std::string low = " " + lower(clause) + " ";
-            if (is_cumulative(clause) || contains_any(low, kNegations)) continue;
+            if (is_cumulative(clause) || denies_event(low)) continue;
             std::vector<EventCue> cues = find_event_cues(clause);
             const bool tally_words =
                 std::erase_if(cues, [](const EventCue& c) { return c.aggregate; }) > 0;

@@ -295,16 +295,21 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         ResolveContext ctx = base;
         ctx.nearby = nearby;
         ctx.admin1_pcodes.insert(ctx.admin1_pcodes.begin(), extra_admin1.begin(), extra_admin1.end());
-        for (const Candidate& c : resolver_.resolve(m.text, ctx)) {
-            if (!supported(c)) continue;
-            const bool foreign = c.place.country_code != "SY";
-            // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
-            if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > kFrameKm) continue;
-            // A place abroad when the text is about that country more than about any other.
-            const bool abroad_in_text = foreign && c.country_share >= 0.5;
-            if (!foreign_country.empty() ? c.place.country_code == foreign_country
-                                         : (!foreign || abroad_in_text))
-                return gazetteer_.by_id(c.place.id) ? gazetteer_.by_id(c.place.id) : nullptr;
+        const std::vector<Candidate> candidates = resolver_.resolve(m.text, ctx);
+        // The name as written, where some place bears it, before its looser spellings: "Badiya"
+        // is the desert, not a village whose consonants it shares.
+        for (const bool exact_pass : {true, false}) {
+            for (const Candidate& c : candidates) {
+                if (c.exact_name != exact_pass || !supported(c)) continue;
+                const bool foreign = c.place.country_code != "SY";
+                // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
+                if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > kFrameKm) continue;
+                // A place abroad when the text is about that country more than about any other.
+                const bool abroad_in_text = foreign && c.country_share >= 0.5;
+                if (!foreign_country.empty() ? c.place.country_code == foreign_country
+                                             : (!foreign || abroad_in_text))
+                    return gazetteer_.by_id(c.place.id);
+            }
         }
         return nullptr;
     };
