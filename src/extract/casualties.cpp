@@ -22,7 +22,7 @@ struct VerbWord {
 };
 
 // Casualty verbs and nouns of English news reports (SOHR, AFP, Reuters style).
-constexpr std::array<VerbWord, 43> kVerbs{{
+constexpr std::array<VerbWord, 48> kVerbs{{
     {"killed", Kind::killed},     {"kill", Kind::killed},         {"kills", Kind::killed},
     {"killing", Kind::killed},    {"dead", Kind::killed},         {"died", Kind::killed},
     {"die", Kind::killed},        {"death", Kind::killed},        {"deaths", Kind::killed},
@@ -37,7 +37,8 @@ constexpr std::array<VerbWord, 43> kVerbs{{
     {"capturing", Kind::captured}, {"captures", Kind::captured},  {"abduct", Kind::captured},
     {"kidnap", Kind::captured},   {"arrest", Kind::captured},     {"detaining", Kind::captured},
     {"detain", Kind::captured},   {"abducts", Kind::captured},    {"kidnaps", Kind::captured},
-    {"perished", Kind::killed},
+    {"perished", Kind::killed},   {"assassinated", Kind::killed}, {"murdered", Kind::killed},
+    {"slaughtered", Kind::killed}, {"beheaded", Kind::killed},   {"martyred", Kind::killed},
 }};
 
 // Idioms of news English that say one casualty verb in several words. Each is read as the
@@ -70,6 +71,11 @@ constexpr std::array<Idiom, 16> kIdioms{{
 constexpr std::array<std::string_view, 14> kTollVerbs{{
     "rose", "risen", "rises", "climbed", "climbs", "reached", "reaches", "increased",
     "jumped", "stands", "stood", "hit", "mounted", "grew"}};
+
+// Passive verbs whose subject can only be a person ("a town was captured" cannot count one).
+constexpr std::array<std::string_view, 15> kPersonPassives{{
+    "killed", "assassinated", "murdered", "slaughtered", "beheaded", "martyred", "executed",
+    "slain", "injured", "wounded", "hurt", "abducted", "kidnapped", "arrested", "detained"}};
 
 // Words allowed between a figure and its passive verb ("were reportedly killed").
 constexpr std::array<std::string_view, 17> kAuxiliaries{{
@@ -193,6 +199,7 @@ public:
         collect_figures();
         for (auto& f : figures_) classify(f);
         join_groups();
+        add_singular_passives();
         return report();
     }
 
@@ -482,6 +489,32 @@ private:
         else if (!was) c.value.reset();
     }
 
+    // "A local commander was assassinated", "the driver has been wounded": a singular passive
+    // with no figure of its own names one victim.
+    void add_singular_passives() {
+        for (std::size_t k = 1; k < words_.size(); ++k) {
+            const auto kind = verb_kind(words_[k].lower);
+            if (!kind || !in(words_[k].lower, kPersonPassives)) continue;
+            std::size_t aux = k;
+            while (aux > 0 && in(words_[aux - 1].lower, kAdverbs)) --aux;
+            if (aux == 0) continue;
+            const std::string& a = words_[aux - 1].lower;
+            const bool singular = a == "was" || (a == "been" && aux >= 2 && words_[aux - 2].lower == "has");
+            if (!singular) continue;
+            if (std::any_of(figures_.begin(), figures_.end(),
+                            [&](const Figure& f) { return f.kind != Kind::none && f.verb_word == k; }))
+                continue;
+            Figure f;
+            f.q.value = f.q.low = f.q.high = 1;
+            f.q.begin = f.q.end = words_[aux - 1].begin;
+            f.first_word = f.last_word = aux - 1;
+            f.kind = *kind;
+            f.verb_word = k;
+            f.noun_end = f.q.begin;
+            figures_.push_back(f);
+        }
+    }
+
     // The same figure told again under another verb ("Shelling kills 11 ... shelling killed 11
     // civilians", a headline glued to its lead) counts once.
     bool echoes_earlier(const Figure& f) const {
@@ -569,9 +602,21 @@ bool names_long_period(const std::string& low, bool days_count) {
 
 }  // namespace
 
+bool opens_with_tally(std::string_view sentence) {
+    constexpr std::size_t kOpeningBytes = 40;
+    const std::string low = lower(sentence.substr(0, kOpeningBytes));
+    for (std::string_view phrase : kTallyPhrases) {
+        const auto at = low.find(phrase);
+        if (at != std::string::npos && at < kOpeningBytes / 2) return true;
+    }
+    return low.starts_with("since ") || low.starts_with("during the same") ||
+           low.starts_with("over the past") || low.starts_with("in the past");
+}
+
 bool is_cumulative(std::string_view sentence) {
     const std::string low = lower(sentence);
-    if (contains_any(low, kTallyPhrases)) return true;
+    // A tally phrase sums a figure: "no word on casualties so far" sums nothing.
+    if (contains_any(low, kTallyPhrases) && !find_quantities(sentence).empty()) return true;
     // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
     for (const auto& d : find_dates(sentence, std::nullopt))
         if (d.starts_period) return true;

@@ -30,4 +30,8 @@ bool mentioned(const Count& c);
 // 2011", "documented the killing of", "half a million"): docs/extraction.md.
 bool is_cumulative(std::string_view sentence);
 
+// True when the tally words open the sentence ("So far this year ...", "During the same
+// period ...", "Since 2011 ..."): then what follows in the sentence is part of the tally.
+bool opens_with_tally(std::string_view sentence);
+
 }  // namespace incimap

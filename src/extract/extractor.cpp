@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <functional>
 #include <string>
 
 #include "extract/actors.hpp"
@@ -145,6 +146,59 @@ bool attach_counts(EventMention& m, const CasualtyReport& cas) {
     return true;
 }
 
+// Another country's story: its places come from that country, never from Syria. The ISO
+// code of the country a sentence names most, when it does not name Syria; empty otherwise.
+std::string foreign_country(std::string_view sentence) {
+    const auto counts = country_mentions(sentence);
+    if (counts.contains("SY")) return {};
+    std::string foreign;
+    int most = 0;
+    for (const auto& [code, n] : counts)
+        if (n > most) {
+            most = n;
+            foreign = code;
+        }
+    return foreign;
+}
+
+// Sentences after an event's own that may still describe it, when no other event starts.
+constexpr std::size_t kElaborationSentences = 2;
+
+// The lead often places the event only in a governorate ("in the Deir Ezzor countryside") while
+// the headline or the sentences that go on telling it name the village ("He was searching for
+// truffles in Shola town"). An event placed no finer than a governorate, or not at all, takes
+// the first finer place named there, in the same country and governorate. `place_of(k)` links
+// sentence k.
+void elaborate_places(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
+                      const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
+    std::vector<bool> starts(sentences.size(), false);
+    for (const EventMention& e : events) starts[e.sentence_index] = true;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        EventMention& e = events[i];
+        const bool coarse = !e.where || !e.where->place || e.where->geo_precision == 3;
+        if (!coarse || e.date_recalls_past || e.opens_earlier) continue;
+        std::vector<std::size_t> where_to_look;
+        if (i == 0)  // the headline tells the first event
+            for (std::size_t k = 0; k < sentences.size() && sentences[k].headline; ++k)
+                where_to_look.push_back(k);
+        for (std::size_t k = e.sentence_index + 1;
+             k < sentences.size() && k <= e.last_sentence + kElaborationSentences && !starts[k]; ++k)
+            where_to_look.push_back(k);
+        for (std::size_t k : where_to_look) {
+            if (is_cumulative(sentences[k].text)) continue;
+            const std::optional<PlaceRef> p = place_of(k);
+            if (!p || !p->place || p->geo_precision == 3) continue;
+            if (e.where && !e.where->country_code.empty() && p->country_code != e.where->country_code)
+                continue;
+            if (e.where && !e.where->admin.admin1_pcode.empty() &&
+                p->admin.admin1_pcode != e.where->admin.admin1_pcode)
+                continue;
+            e.where = p;
+            break;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<Incident> Extractor::extract(const Article& article) const {
@@ -170,22 +224,13 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
     std::vector<EventMention> headline_mentions;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& sentence = sentences[si];
-        // Another country's story: its places come from that country, never from Syria.
-        std::string foreign;
-        {
-            const auto counts = country_mentions(sentence.text);
-            int other = 0;
-            for (const auto& [code, n] : counts)
-                if (code != "SY" && n > other) {
-                    other = n;
-                    foreign = code;
-                }
-            if (counts.contains("SY")) foreign.clear();
-        }
-        // A tally marker anywhere in the sentence covers all its clauses ("during the same
-        // period, four civilians ... were killed, while 633 members died").
-        if (is_cumulative(sentence.text)) continue;
-        for (const auto& [clause, offset] : clauses(sentence)) {
+        const std::string foreign = foreign_country(sentence.text);
+        // A tally that opens the sentence covers all its clauses ("During the same period, four
+        // civilians ... were killed, while 633 members died"); one inside a clause covers that
+        // clause only ("no word on casualties so far, while four were killed in ...").
+        const auto parts = clauses(sentence);
+        if (is_cumulative(parts.front().first) && opens_with_tally(parts.front().first)) continue;
+        for (const auto& [clause, offset] : parts) {
             const std::string low = " " + lower(clause) + " ";
             if (is_cumulative(clause) || denies_event(low)) continue;
             std::vector<EventCue> cues = find_event_cues(clause);
@@ -259,6 +304,9 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
 
     std::vector<EventMention> events = merge_mentions(std::move(mentions));
     apply_headlines(events, headline_mentions);
+    elaborate_places(events, sentences, [&](std::size_t k) {
+        return linker_.link(sentences[k].text, place_context, foreign_country(sentences[k].text));
+    });
     carry_places(events);
     assign_roles(events, article.published);
 

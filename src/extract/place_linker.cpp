@@ -102,6 +102,7 @@ struct Phrase {
     std::optional<double> bearing;
     double offset_km = 0;
     const Mention* frame = nullptr;  // "X area in Y": Y
+    double frame_km = kFrameKm;      // how far from its frame the place may lie
     bool origin = false;             // "from X": where an attack came from, not where it hit
     const Place* place = nullptr;
     LonLat point;
@@ -109,6 +110,43 @@ struct Phrase {
 };
 
 double distance_km(LonLat a, LonLat b) { return great_circle_km(a, b); }
+
+// A part of a city (district, neighbourhood, quarter) lies within this distance of its centre.
+constexpr double kCityPartKm = 15.0;
+
+// Words of a gap between two place names that make the second frame the first: "X in Y",
+// "X, a village in the Y countryside", "X districts in Y". The distance the framed place may
+// lie from its frame: a city part stays within the city.
+std::optional<double> frame_gap(std::string_view gap) {
+    auto eat = [&](std::string_view w) {
+        if (!gap.starts_with(w)) return false;
+        gap.remove_prefix(w.size());
+        return true;
+    };
+    eat(",");
+    eat(" a") || eat(" the");
+    double radius = kFrameKm;
+    for (std::string_view part : {" districts", " district", " neighbourhoods", " neighbourhood",
+                                  " neighborhoods", " neighborhood", " quarter", " suburb"})
+        if (eat(part)) {
+            radius = kCityPartKm;
+            break;
+        }
+    for (std::string_view kind : {" villages", " village", " towns", " town", " city", " area", " camp"})
+        if (eat(kind)) break;
+    if (!(eat(" in") || eat(" of") || eat(","))) return std::nullopt;
+    eat(" the");
+    return gap == " " || gap.empty() ? std::optional<double>(radius) : std::nullopt;
+}
+
+// "the Homs district of Khaldiyeh", "Damascus' Kfar Sousa", "Aleppo's al-Shaar neighbourhood":
+// the first name frames the second, which lies within the city.
+std::optional<double> reverse_frame_gap(std::string_view gap) {
+    for (std::string_view g : {" district of ", " neighbourhood of ", " neighborhood of ",
+                               " quarter of ", "'s ", "' ", "\u2019s "})
+        if (gap == g) return kCityPartKm;
+    return std::nullopt;
+}
 
 // Where attackers, fire or victims came from, not where the event happened: "fired from X",
 // "displaced from the town of X", "mostly from Idlib", "natives of X", "based in X".
@@ -275,14 +313,19 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         phrases.push_back(ph);
     }
     mark_governorate_lists(phrases, low, gazetteer_);
-    // "X area in Y", "X area of Y", "X, in Y": Y frames X.
+    // "X area in Y", "X, a village in the Y countryside", "X districts in Y": Y frames X.
+    // "the Y district of X", "Y's X neighbourhood": Y frames X too.
     for (std::size_t i = 0; i + 1 < phrases.size(); ++i) {
         if (phrases[i].governorate_level && phrases[i + 1].listed) continue;
         const std::string_view gap =
             std::string_view(low).substr(phrases[i].end, phrases[i + 1].begin - phrases[i].end);
-        if (gap == " in " || gap == " of " || gap == ", in " || gap == " in the " ||
-            gap == ", " || gap == " area in " || gap == " area of ")
+        if (const auto radius = frame_gap(gap)) {
             phrases[i].frame = phrases[i + 1].mention;
+            phrases[i].frame_km = *radius;
+        } else if (const auto inner = reverse_frame_gap(gap); inner && !phrases[i + 1].frame) {
+            phrases[i + 1].frame = phrases[i].mention;
+            phrases[i + 1].frame_km = *inner;
+        }
     }
 
     ResolveContext base;
@@ -291,7 +334,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
 
     // Resolve framing places first so that the framed ones can be placed near them.
     auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
-                       const std::vector<std::string>& extra_admin1) -> const Place* {
+                       const std::vector<std::string>& extra_admin1,
+                       double frame_km = kFrameKm) -> const Place* {
         ResolveContext ctx = base;
         ctx.nearby = nearby;
         ctx.admin1_pcodes.insert(ctx.admin1_pcodes.begin(), extra_admin1.begin(), extra_admin1.end());
@@ -303,7 +347,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 if (c.exact_name != exact_pass || !supported(c)) continue;
                 const bool foreign = c.place.country_code != "SY";
                 // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
-                if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > kFrameKm) continue;
+                if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > frame_km) continue;
                 // A place abroad when the text is about that country more than about any other.
                 const bool abroad_in_text = foreign && c.country_share >= 0.5;
                 if (!foreign_country.empty() ? c.place.country_code == foreign_country
@@ -324,9 +368,9 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
             }
         }
-        ph.place = resolve(*ph.mention, nearby, hints);
+        ph.place = resolve(*ph.mention, nearby, hints, ph.frame_km);
         if (ph.place && ph.frame && !nearby.empty() &&
-            distance_km(ph.place->point, nearby.front()) > kFrameKm)
+            distance_km(ph.place->point, nearby.front()) > ph.frame_km)
             ph.place = nullptr;  // a homonym far from its frame
         if (ph.place) {
             ph.point = ph.place->point;
