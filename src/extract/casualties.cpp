@@ -42,24 +42,24 @@ constexpr std::array<VerbWord, 48> kVerbs{{
 }};
 
 // Idioms of news English that say one casualty verb in several words. Each is read as the
-// single verb it means, so that the figure rules apply to it unchanged ("A shepherd lost his
-// life" reads as "A shepherd died"). From the phrasings of SOHR, North Press and wire reports.
+// verb it means, so that the figure rules apply to it unchanged ("A shepherd lost his life"
+// reads as "A shepherd was killed", which also tells one victim when no figure is given). From the phrasings of SOHR, North Press and wire reports.
 struct Idiom {
     std::array<std::string_view, 4> words;  // empty strings pad the shorter idioms
-    std::string_view means;
+    std::string_view means;                 // one or two words
 };
 constexpr std::array<Idiom, 16> kIdioms{{
-    {{"lost", "his", "life", ""}, "died"},
-    {{"lost", "her", "life", ""}, "died"},
-    {{"lost", "their", "lives", ""}, "died"},
-    {{"lost", "its", "life", ""}, "died"},
-    {{"lose", "their", "lives", ""}, "died"},
-    {{"succumbed", "to", "his", "wounds"}, "died"},
-    {{"succumbed", "to", "her", "wounds"}, "died"},
-    {{"succumbed", "to", "their", "wounds"}, "died"},
-    {{"succumbed", "to", "his", "injuries"}, "died"},
-    {{"succumbed", "to", "her", "injuries"}, "died"},
-    {{"succumbed", "to", "their", "injuries"}, "died"},
+    {{"lost", "his", "life", ""}, "was killed"},
+    {{"lost", "her", "life", ""}, "was killed"},
+    {{"lost", "their", "lives", ""}, "were killed"},
+    {{"lost", "its", "life", ""}, "was killed"},
+    {{"lose", "their", "lives", ""}, "were killed"},
+    {{"succumbed", "to", "his", "wounds"}, "was killed"},
+    {{"succumbed", "to", "her", "wounds"}, "was killed"},
+    {{"succumbed", "to", "their", "wounds"}, "were killed"},
+    {{"succumbed", "to", "his", "injuries"}, "was killed"},
+    {{"succumbed", "to", "her", "injuries"}, "was killed"},
+    {{"succumbed", "to", "their", "injuries"}, "were killed"},
     {{"succumbed", "to", "wounds", ""}, "died"},
     {{"succumbed", "to", "injuries", ""}, "died"},
     {{"taken", "prisoner", "", ""}, "captured"},
@@ -173,7 +173,14 @@ std::vector<TextWord> collapse_idioms(std::vector<TextWord> words) {
             out.push_back(std::move(words[k++]));
             continue;
         }
-        out.push_back(TextWord{std::string(means), words[k].begin, words[k + matched - 1].end});
+        // "lost his life" reads "was killed": both words span the idiom, so that the singular
+        // possessive still tells one victim.
+        const std::size_t space = means.find(' ');
+        const std::size_t begin = words[k].begin, end = words[k + matched - 1].end;
+        if (space != std::string_view::npos)
+            out.push_back(TextWord{std::string(means.substr(0, space)), begin, end});
+        out.push_back(TextWord{std::string(means.substr(space == std::string_view::npos ? 0 : space + 1)),
+                               begin, end});
         k += matched;
     }
     return out;

@@ -309,6 +309,10 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
     });
     carry_places(events);
     assign_roles(events, article.published);
+    // The event the headline tells is the article's main one: it comes first.
+    std::stable_partition(events.begin(), events.end(), [](const EventMention& e) {
+        return e.headline_support && e.role == IncidentRole::current;
+    });
 
     std::vector<Incident> out;
     for (const EventMention& e : events) {

@@ -40,6 +40,19 @@ bool exact_equal(const Count& a, const Count& b) {
     return a.value && b.value && !a.vague && !b.vague && *a.value == *b.value && *a.value > 0;
 }
 
+// A place given only as a side of a named one ("east of Deir ez-Zor", no distance) can lie this
+// far from it: the farthest towns that reports of Syria place by their governorate capital.
+constexpr double kDirectionOnlyKm = 120.0;
+
+bool direction_only(const PlaceRef& p) {
+    if (p.geo_precision != 2 || !p.place) return false;
+    const std::string& t = p.text;
+    const bool side = t.find("east of") != std::string::npos || t.find("west of") != std::string::npos ||
+                      t.find("north of") != std::string::npos || t.find("south of") != std::string::npos;
+    return side && t.find("km") == std::string::npos && t.find("kilomet") == std::string::npos &&
+           t.find("mile") == std::string::npos;
+}
+
 // `a` names a place where `b` has none, or a finer place inside b's governorate.
 bool finer_place(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
     if (!a || !a->place) return false;
@@ -64,7 +77,14 @@ bool places_fit(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>&
         const bool b_region = wide(*b) && b->place->feature_type != "governorate";
         return a_region || b_region || x.empty() || y.empty() || x == y;
     }
-    return a->place->id == b->place->id || great_circle_km(a->point, b->point) <= kSamePlaceKm;
+    if (a->place->id == b->place->id || great_circle_km(a->point, b->point) <= kSamePlaceKm)
+        return true;
+    // "a town east of Deir ez-Zor" says the side, not the distance: any place on that side
+    // within a day's report of the named one fits it.
+    auto loose = [](const PlaceRef& p) { return direction_only(p) ? kDirectionOnlyKm : 0.0; };
+    const double reach = std::max(loose(*a), loose(*b));
+    return reach > 0 && great_circle_km(direction_only(*a) ? a->place->point : a->point,
+                                        direction_only(*b) ? b->place->point : b->point) <= reach;
 }
 
 // `linked`: the text ties the two mentions by an exact toll they share.

@@ -43,10 +43,10 @@ constexpr std::array<std::string_view, 5> kSettlementWords{{" city", " town", " 
 // A place name inside the name of an organisation, outlet or kin group is not a place of the
 // event: "the Shaitat tribe", "the Deir ez-Zor Military Council", "Suwayda 24", "Jaysh
 // al-Islam", "Ahrar Houran". The words after the name that make it an organisation ...
-constexpr std::array<std::string_view, 21> kOrganisationHeads{{
+constexpr std::array<std::string_view, 22> kOrganisationHeads{{
     " tribe", " tribes", " clan", " clans", " family", " brigade", " brigades", " battalion",
     " division", " regiment", " military council", " council", " operations room", " news",
-    " network", " media", " radio", " tv", " channel", " 24", " baladi"}};
+    " network", " media", " radio", " tv", " channel", " 24", " baladi", " tahrir"}};
 // ... and the words before it: the usual first words of Syrian armed groups' names (army,
 // brigade, legion, movement, front, free men, battalion, companies, forces, guardians,
 // supporters, lions, youth, men) and of the outlet Enab Baladi.
