@@ -141,9 +141,11 @@ std::optional<double> frame_gap(std::string_view gap) {
 
 // "the Homs district of Khaldiyeh", "Damascus' Kfar Sousa", "Aleppo's al-Shaar neighbourhood":
 // the first name frames the second, which lies within the city.
-std::optional<double> reverse_frame_gap(std::string_view gap) {
-    for (std::string_view g : {" district of ", " neighbourhood of ", " neighborhood of ",
-                               " quarter of ", "'s ", "' ", "\u2019s "})
+std::optional<double> reverse_frame_gap(std::string_view gap, bool after_the) {
+    for (std::string_view g : {"'s ", "' ", "\u2019s "})
+        if (gap == g) return kCityPartKm;
+    if (!after_the) return std::nullopt;
+    for (std::string_view g : {" district of ", " neighbourhood of ", " neighborhood of ", " quarter of "})
         if (gap == g) return kCityPartKm;
     return std::nullopt;
 }
@@ -319,12 +321,14 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         if (phrases[i].governorate_level && phrases[i + 1].listed) continue;
         const std::string_view gap =
             std::string_view(low).substr(phrases[i].end, phrases[i + 1].begin - phrases[i].end);
-        if (const auto radius = frame_gap(gap)) {
-            phrases[i].frame = phrases[i + 1].mention;
-            phrases[i].frame_km = *radius;
-        } else if (const auto inner = reverse_frame_gap(gap); inner && !phrases[i + 1].frame) {
+        // "the Homs district of X" frames backwards; "X district of Homs" forwards.
+        const bool after_the = std::string_view(low).substr(0, phrases[i].begin).ends_with("the ");
+        if (const auto inner = reverse_frame_gap(gap, after_the); inner && !phrases[i + 1].frame) {
             phrases[i + 1].frame = phrases[i].mention;
             phrases[i + 1].frame_km = *inner;
+        } else if (const auto radius = frame_gap(gap)) {
+            phrases[i].frame = phrases[i + 1].mention;
+            phrases[i].frame_km = *radius;
         }
     }
 

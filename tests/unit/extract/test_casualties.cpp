@@ -163,3 +163,28 @@ TEST_CASE("a tally is told by its structure, not by one word", "[extract][casual
     CHECK(is_cumulative("A total of 40 guards were killed in attacks across the province."));
     CHECK(is_cumulative("Over the past two months 30 herders were killed by mines."));
 }
+
+TEST_CASE("a bracketed aside is read past and its breakdown not added", "[extract][casualties]") {
+    auto r = find_casualties(
+        "On the same day, five herders (four women and one young man) were killed, and four "
+        "others were wounded.");
+    CHECK(r.counts.killed.value == 5);
+    CHECK(r.counts.injured.value == 4);
+}
+
+TEST_CASE("a singular passive without a figure counts one victim", "[extract][casualties]") {
+    CHECK(find_casualties("A council member was assassinated by masked men.").counts.killed.value == 1);
+    CHECK(find_casualties("The driver has been wounded.").counts.injured.value == 1);
+    CHECK(find_casualties("Their commander, known as Abu Salem, lost his life.").counts.killed.value == 1);
+    // A town can be captured; only verbs whose subject is a person count.
+    CHECK_FALSE(find_casualties("The town was captured after a week.").any());
+    // A figure of its own is not counted twice.
+    CHECK(find_casualties("Two guards were killed and one was injured.").counts.killed.value == 2);
+}
+
+TEST_CASE("a tally phrase without a figure is no tally", "[extract][casualties]") {
+    CHECK_FALSE(is_cumulative("Jets struck the outskirts at night, with no word on casualties so far."));
+    CHECK(is_cumulative("So far, 12 guards have been killed in the hills."));
+    CHECK(incimap::opens_with_tally("So far this year, 40 herders were killed."));
+    CHECK_FALSE(incimap::opens_with_tally("Jets struck at night, with no word so far."));
+}

@@ -157,3 +157,28 @@ TEST_CASE("writes every property of the contract", "[extract][json]") {
     CHECK(make_incident_id("a", 10, "landmine") == in.incident_id);
     CHECK(make_incident_id("a", 11, "landmine") != in.incident_id);
 }
+
+TEST_CASE("a village far from every governorate the text names is a homonym", "[extract][place]") {
+    World w;
+    w.gaz.add({"Tell Salma"}, "village", 36.9, 36.2, "SY02");  // only a namesake in Aleppo
+    Resolver resolver(w.gaz);
+    Extractor ex(w.gaz, resolver);
+    auto out = ex.extract(article(
+        "Two guards were killed in Tell Salma, in the eastern Homs countryside, on Monday."));
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.geo_precision == 3);
+    CHECK(out[0].where.admin.admin1_pcode == "SY04");
+}
+
+TEST_CASE("a district of a city is looked for inside the city", "[extract][place]") {
+    World w;
+    w.gaz.add({"Homs city", "Homs"}, "city", 34.73, 36.71, "SY04");
+    w.gaz.add({"Khalidiya"}, "village", 35.08, 36.73, "SY05");  // a namesake 39 km away
+    Resolver resolver(w.gaz);
+    Extractor ex(w.gaz, resolver);
+    auto out = ex.extract(article("Shells hit the Homs district of Khalidiya on Monday, killing two."));
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name != "Khalidiya");
+}

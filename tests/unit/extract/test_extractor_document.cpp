@@ -15,6 +15,7 @@ struct World {
     World() {
         gaz.add({"Homs"}, "governorate", 34.6, 38.0, "SY04");
         gaz.add({"Idlib"}, "governorate", 35.7, 36.6, "SY07");
+        gaz.add({"Aleppo"}, "governorate", 36.2, 37.6, "SY02");
         gaz.add({"Qaryatein"}, "town", 34.23, 37.24, "SY04");
         gaz.add({"Shaitat"}, "village", 34.9, 40.5, "SY09");
         gaz.add({"Maskanah"}, "town", 35.96, 38.03, "SY02");
@@ -93,4 +94,41 @@ TEST_CASE("an event with no place of its own happened where the sentence before 
     REQUIRE(out.size() == 2);
     REQUIRE(out[1].where.place);
     CHECK(out[1].where.place->name == "Maskanah");
+}
+
+TEST_CASE("a dateline is not the event's place", "[extract]") {
+    const auto out = extract("HOMS, Syria (Local Wire) - A landmine killed two herders near Qaryatein on Friday.",
+                             Date{2023, 3, 4});
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Qaryatein");
+}
+
+TEST_CASE("the sentence that goes on telling the event names its village", "[extract]") {
+    const auto out = extract(
+        "A herder was killed on Friday when a landmine exploded in the eastern Homs countryside. "
+        "He was grazing sheep near Sukhnah when the mine went off.",
+        Date{2023, 3, 4});
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Sukhnah");
+    CHECK(out[0].casualties.killed.value == 1);
+}
+
+TEST_CASE("a finer place in another governorate does not move the event", "[extract]") {
+    const auto out = extract(
+        "A herder was killed on Friday when a landmine exploded in the eastern Homs countryside. "
+        "His family had fled Maskanah years ago.",
+        Date{2023, 3, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].where.geo_precision == 3);
+    CHECK(out[0].where.admin.admin1_pcode == "SY04");
+}
+
+TEST_CASE("a denial governs only the verb it stands before", "[extract]") {
+    const auto out = extract(
+        "A mine whose source we have not been able to identify killed two herders near Qaryatein.");
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 2);
+    CHECK(extract("The drone did not hit the convoy near Qaryatein.").empty());
 }
