@@ -92,13 +92,14 @@ constexpr std::array<std::string_view, 6> kPassiveAuxiliaries{{
 
 // Singular nouns of people that make "a"/"an" a head count of one: "shot dead a local
 // official", "left a general and four soldiers dead".
-constexpr std::array<std::string_view, 44> kPersonNouns{{
+constexpr std::array<std::string_view, 55> kPersonNouns{{
     "man", "woman", "child", "boy", "girl", "civilian", "official", "soldier", "officer",
     "general", "colonel", "commander", "leader", "member", "fighter", "militant",
     "militiaman", "policeman", "guard", "journalist", "activist", "doctor", "shepherd",
     "farmer", "teacher", "driver", "person", "citizen", "youth", "worker", "student",
     "resident", "individual", "employee", "nurse", "paramedic", "infant", "baby", "teenager",
-    "gunman", "mukhtar", "elder", "conscript", "volunteer"}};
+    "gunman", "mukhtar", "elder", "conscript", "volunteer", "minor", "teen", "youngster",
+    "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife"}};
 
 // Words that may follow such a noun when it is the head of its phrase; anything else makes
 // it a modifier ("a general strike", "a member state").
