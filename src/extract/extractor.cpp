@@ -106,7 +106,9 @@ const DateMention* event_date(const std::vector<DateMention>& dates, const std::
             const auto a = after.find(verb);
             if (a != std::string::npos && a < 30 && after.substr(0, a).find(" that") == std::string::npos &&
                 after.substr(0, a).find("killed") == std::string::npos && !after_deed)
-                report = report || (after.find(',') != std::string::npos && after.find(',') < a);
+                // "On June 25, ISIS announced", "on Thursday said": the date opens the statement.
+                report = report || (after.find(',') != std::string::npos && after.find(',') < a) ||
+                         a <= 1;
             if (before.find(verb) != std::string::npos) report = true;
         }
         if (!report) return &d;
@@ -146,6 +148,25 @@ bool attach_counts(EventMention& m, const CasualtyReport& cas) {
     return true;
 }
 
+// Takes the event's date from the clause's date words, if it has any; true when it did.
+bool read_event_date(EventMention& m, std::string_view clause, const std::optional<Date>& published) {
+    const auto dates = find_dates(clause, published);
+    const std::string low_clause = lower(clause);
+    const DateMention* d = event_date(dates, low_clause);
+    if (!d) return false;
+    m.has_date_words = true;
+    m.date = d->date;
+    m.date_precision = d->precision;
+    m.date_recalls_past = d->recalls_past;
+    m.date_month = d->named_month;
+    m.date_weekday = d->named_weekday;
+    m.date_is_recent = d->needs_publication && !d->recalls_past &&
+                       (d->precision == DatePrecision::day || !d->date) &&
+                       low_clause.substr(d->begin, d->end - d->begin).find_first_of("0123456789") ==
+                           std::string::npos;
+    return true;
+}
+
 // Another country's story: its places come from that country, never from Syria. The ISO
 // code of the country a sentence names most, when it does not name Syria; empty otherwise.
 std::string foreign_country(std::string_view sentence) {
@@ -169,22 +190,46 @@ constexpr std::size_t kElaborationSentences = 2;
 // truffles in Shola town"). An event placed no finer than a governorate, or not at all, takes
 // the first finer place named there, in the same country and governorate. `place_of(k)` links
 // sentence k.
-void elaborate_places(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
-                      const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
+// The sentences that may tell more of event `i`: for the first event the headline, then the
+// sentences after its own up to the next event's.
+std::vector<std::size_t> telling_sentences(const std::vector<EventMention>& events, std::size_t i,
+                                           const std::vector<Sentence>& sentences) {
     std::vector<bool> starts(sentences.size(), false);
     for (const EventMention& e : events) starts[e.sentence_index] = true;
+    const EventMention& e = events[i];
+    std::vector<std::size_t> out;
+    if (i == 0)
+        for (std::size_t k = 0; k < sentences.size() && sentences[k].headline; ++k) out.push_back(k);
+    for (std::size_t k = e.sentence_index + 1;
+         k < sentences.size() && k <= e.last_sentence + kElaborationSentences && !starts[k]; ++k)
+        out.push_back(k);
+    return out;
+}
+
+// An event whose own sentence gives no date takes the first date its headline or the sentences
+// telling it give ("The attack came on Sunday night"), unless that date recalls the past.
+void elaborate_dates(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
+                     const std::optional<Date>& published) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        EventMention& e = events[i];
+        if (e.has_date_words || e.recall_markers || e.opens_earlier) continue;
+        for (std::size_t k : telling_sentences(events, i, sentences)) {
+            if (is_cumulative(sentences[k].text)) continue;
+            EventMention dated = e;
+            if (!read_event_date(dated, sentences[k].text, published) || dated.date_recalls_past) continue;
+            e = std::move(dated);
+            break;
+        }
+    }
+}
+
+void elaborate_places(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
+                      const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
     for (std::size_t i = 0; i < events.size(); ++i) {
         EventMention& e = events[i];
         const bool coarse = !e.where || !e.where->place || e.where->geo_precision == 3;
         if (!coarse || e.date_recalls_past || e.opens_earlier) continue;
-        std::vector<std::size_t> where_to_look;
-        if (i == 0)  // the headline tells the first event
-            for (std::size_t k = 0; k < sentences.size() && sentences[k].headline; ++k)
-                where_to_look.push_back(k);
-        for (std::size_t k = e.sentence_index + 1;
-             k < sentences.size() && k <= e.last_sentence + kElaborationSentences && !starts[k]; ++k)
-            where_to_look.push_back(k);
-        for (std::size_t k : where_to_look) {
+        for (std::size_t k : telling_sentences(events, i, sentences)) {
             if (is_cumulative(sentences[k].text)) continue;
             const std::optional<PlaceRef> p = place_of(k);
             if (!p || !p->place || p->geo_precision == 3) continue;
@@ -272,20 +317,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
             m.counts = cas.counts;
             m.victims = describe_victims(clause, cas);
             m.actor = pick_actor(clause, cas);
-            const auto dates = find_dates(clause, article.published);
-            const std::string low_clause = lower(clause);
-            if (const DateMention* d = event_date(dates, low_clause)) {
-                m.has_date_words = true;
-                m.date = d->date;
-                m.date_precision = d->precision;
-                m.date_recalls_past = d->recalls_past;
-                m.date_month = d->named_month;
-                m.date_weekday = d->named_weekday;
-                m.date_is_recent = d->needs_publication && !d->recalls_past &&
-                                   (d->precision == DatePrecision::day || !d->date) &&
-                                   low_clause.substr(d->begin, d->end - d->begin).find_first_of(
-                                       "0123456789") == std::string::npos;
-            }
+            read_event_date(m, clause, article.published);
             m.recall_markers = contains_any(low, kRecallMarkers);
             m.opens_earlier = low.starts_with(" earlier ") || low.starts_with(" earlier,");
             m.where = linker_.link(clause, place_context, foreign);
@@ -308,6 +340,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
         return linker_.link(sentences[k].text, place_context, foreign_country(sentences[k].text));
     });
     carry_places(events);
+    elaborate_dates(events, sentences, article.published);
     assign_roles(events, article.published);
     // The event the headline tells is the article's main one: it comes first.
     std::stable_partition(events.begin(), events.end(), [](const EventMention& e) {
