@@ -92,14 +92,14 @@ constexpr std::array<std::string_view, 6> kPassiveAuxiliaries{{
 
 // Singular nouns of people that make "a"/"an" a head count of one: "shot dead a local
 // official", "left a general and four soldiers dead".
-constexpr std::array<std::string_view, 55> kPersonNouns{{
+constexpr std::array<std::string_view, 56> kPersonNouns{{
     "man", "woman", "child", "boy", "girl", "civilian", "official", "soldier", "officer",
     "general", "colonel", "commander", "leader", "member", "fighter", "militant",
     "militiaman", "policeman", "guard", "journalist", "activist", "doctor", "shepherd",
     "farmer", "teacher", "driver", "person", "citizen", "youth", "worker", "student",
     "resident", "individual", "employee", "nurse", "paramedic", "infant", "baby", "teenager",
     "gunman", "mukhtar", "elder", "conscript", "volunteer", "minor", "teen", "youngster",
-    "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife"}};
+    "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife", "refugee"}};
 
 // Words that may follow such a noun when it is the head of its phrase; anything else makes
 // it a modifier ("a general strike", "a member state").
@@ -114,10 +114,13 @@ constexpr std::array<std::string_view, 6> kPeopleWords{{
 // Tallies, not events (docs/extraction.md, "Cumulative tolls"). A tally is recognised from its
 // structure, never from one word: phrases that always sum a period on their own, or a word
 // that sums ("in total", "toll") together with a period or many events.
-constexpr std::array<std::string_view, 14> kTallyPhrases{{
+constexpr std::array<std::string_view, 21> kTallyPhrases{{
     "so far", "to date", "to this day", "until now", "up to now", "up until now",
     "same period", "half a million", "since the beginning", "since the start",
-    "since the outbreak", "since early", "the conflict began", "since the war began"}};
+    "since the outbreak", "since early", "the conflict began", "since the war began",
+    // a whole war's toll, and figures shared out among places
+    "the uprising", "the turmoil", "the civil war", "the syrian war", "the conflict", "respectively",
+    "these violations"}};
 constexpr std::array<std::string_view, 8> kSummingWords{{
     "in total", "a total of", "toll", "documented the", "overall", "altogether", "tally",
     "bringing the number"}};
@@ -502,8 +505,10 @@ private:
     void add_singular_passives() {
         for (std::size_t k = 1; k < words_.size(); ++k) {
             const auto kind = verb_kind(words_[k].lower);
-            if (!kind || !in(words_[k].lower, kPersonPassives)) continue;
-            std::size_t aux = k;
+            // "was shot dead" is the passive of "shot dead".
+            const bool shot_dead = words_[k].lower == "dead" && words_[k - 1].lower == "shot";
+            if (!kind || !(in(words_[k].lower, kPersonPassives) || shot_dead)) continue;
+            std::size_t aux = shot_dead ? k - 1 : k;
             while (aux > 0 && in(words_[aux - 1].lower, kAdverbs)) --aux;
             if (aux == 0) continue;
             const std::string& a = words_[aux - 1].lower;

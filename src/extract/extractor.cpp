@@ -148,6 +148,16 @@ bool attach_counts(EventMention& m, const CasualtyReport& cas) {
     return true;
 }
 
+// Sentences between a tally and the list that shares it out ("The casualties are distributed
+// as follows:").
+constexpr std::size_t kTallyListGap = 3;
+
+bool starts_with_bullet(std::string_view sentence) {
+    for (std::string_view b : {"\u2022", "- ", "* ", "\u00b7", "\u25cf", "\u25aa"})
+        if (sentence.starts_with(b)) return true;
+    return false;
+}
+
 // Takes the event's date from the clause's date words, if it has any; true when it did.
 bool read_event_date(EventMention& m, std::string_view clause, const std::optional<Date>& published) {
     const auto dates = find_dates(clause, published);
@@ -267,8 +277,16 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
 
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;
+    std::size_t tally_list_until = 0;  // a list item up to this sentence belongs to a tally
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& sentence = sentences[si];
+        // The items of a list under a tally share the tally out ("SOHR documented ... as
+        // follows:" then "• 24 civilians were killed in Daraa"); they are not events.
+        if (starts_with_bullet(sentence.text) && si <= tally_list_until) {
+            tally_list_until = si + 1;
+            continue;
+        }
+        if (is_cumulative(sentence.text)) tally_list_until = si + kTallyListGap;
         const std::string foreign = foreign_country(sentence.text);
         // A tally that opens the sentence covers all its clauses ("During the same period, four
         // civilians ... were killed, while 633 members died"); one inside a clause covers that

@@ -257,6 +257,10 @@ bool in_table(std::string_view w, const auto& table) {
 bool person_name(std::string_view text, const std::vector<Word>& words, std::size_t first,
                  std::size_t last) {
     if (words[first].shape == Shape::arabic) return false;
+    // "a leader known as Abu Hommam", "a suspect named Hasan": a name introduced as a person's.
+    const std::string_view before = text.substr(0, words[first].begin);
+    for (std::string_view intro : {"known as ", "known only as ", "named ", "nicknamed ", "alias "})
+        if (before.ends_with(intro)) return true;
     if (first > 0 && words[first].joined_to_previous) {
         const std::string before = lower_ascii(word_text(text, words[first - 1]));
         if (in_table(before, kNameLinks) || in_table(before, kTitles)) return true;

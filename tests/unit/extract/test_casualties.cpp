@@ -188,3 +188,8 @@ TEST_CASE("a tally phrase without a figure is no tally", "[extract][casualties]"
     CHECK(incimap::opens_with_tally("So far this year, 40 herders were killed."));
     CHECK_FALSE(incimap::opens_with_tally("Jets struck at night, with no word so far."));
 }
+
+TEST_CASE("one shot dead without a figure is one killed", "[extract][casualties]") {
+    CHECK(find_casualties("A refugee was shot dead in the camp.").counts.killed.value == 1);
+    CHECK(find_casualties("The mukhtar was shot dead at his door.").counts.killed.value == 1);
+}

@@ -132,3 +132,23 @@ TEST_CASE("a denial governs only the verb it stands before", "[extract]") {
     CHECK(out[0].casualties.killed.value == 2);
     CHECK(extract("The drone did not hit the convoy near Qaryatein.").empty());
 }
+
+TEST_CASE("the items of a list under a tally are not events", "[extract]") {
+    const auto out = extract(
+        "A guard was shot dead in Qaryatein on Monday.\n\n"
+        "Since the start of the year, 40 people have been killed in the province, as follows:\n\n"
+        "\xE2\x80\xA2 22 herders were killed by mines in Sukhnah.\n\n"
+        "\xE2\x80\xA2 18 guards were killed in Qaryatein.",
+        Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 1);
+}
+
+TEST_CASE("a war's whole toll is no event", "[extract]") {
+    const auto out = extract(
+        "A car bomb killed three guards in Qaryatein on Monday. More than 8,000 people have been "
+        "killed since the uprising began, and hundreds of thousands in the conflict.",
+        Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 3);
+}
