@@ -270,10 +270,9 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
     std::string news_text;
     for (const Sentence& s : sentences) news_text += s.text + "\n";
 
-    ArticlePlaceContext place_context;
-    place_context.text = news_text;
-    for (const GovernorateHint& h : governorate_hints(news_text, gazetteer_))
-        place_context.admin1_pcodes.push_back(h.pcode);
+    std::vector<std::string> hinted;
+    for (const GovernorateHint& h : governorate_hints(news_text, gazetteer_)) hinted.push_back(h.pcode);
+    const ArticlePlaceContext place_context = make_place_context(news_text, std::move(hinted), resolver_);
 
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;

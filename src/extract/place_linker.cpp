@@ -218,6 +218,17 @@ bool supported(const Candidate& c) {
 
 }  // namespace
 
+ArticlePlaceContext make_place_context(std::string news_text, std::vector<std::string> admin1_pcodes,
+                                       const Resolver& resolver) {
+    ArticlePlaceContext context;
+    context.admin1_pcodes = admin1_pcodes;
+    ResolveContext whole;
+    whole.text = std::move(news_text);
+    whole.admin1_pcodes = std::move(admin1_pcodes);
+    context.clues = resolver.analyse(whole);
+    return context;
+}
+
 LonLat destination(LonLat from, double bearing_deg, double km) {
     const double d = km / kEarthRadiusKm;
     const double th = bearing_deg * std::numbers::pi / 180.0;
@@ -332,18 +343,18 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         }
     }
 
-    ResolveContext base;
-    base.text = std::string(sentence) + "\n" + context.text;
-    base.admin1_pcodes = context.admin1_pcodes;
 
     // Resolve framing places first so that the framed ones can be placed near them.
     auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
                        const std::vector<std::string>& extra_admin1,
                        double frame_km = kFrameKm) -> const Place* {
-        ResolveContext ctx = base;
-        ctx.nearby = nearby;
-        ctx.admin1_pcodes.insert(ctx.admin1_pcodes.begin(), extra_admin1.begin(), extra_admin1.end());
-        const std::vector<Candidate> candidates = resolver_.resolve(m.text, ctx);
+        ContextClues clues = context.clues;
+        clues.nearby = nearby;
+        for (const std::string& pcode : extra_admin1)
+            if (std::find(clues.admin1_pcodes.begin(), clues.admin1_pcodes.end(), pcode) ==
+                clues.admin1_pcodes.end())
+                clues.admin1_pcodes.insert(clues.admin1_pcodes.begin(), pcode);
+        const std::vector<Candidate> candidates = resolver_.resolve(m.text, clues);
         // The name as written, where some place bears it, before its looser spellings: "Badiya"
         // is the desert, not a village whose consonants it shares.
         for (const bool exact_pass : {true, false}) {

@@ -23,11 +23,15 @@ inline constexpr double kDefaultOffsetKm = 10.0;
 // Spherical destination point: from `from`, `km` along initial bearing `bearing_deg`.
 LonLat destination(LonLat from, double bearing_deg, double km);
 
-// What the article as a whole says about where it is set; prepared once per article.
+// What the article as a whole says about where it is set; prepared once per article
+// (make_place_context), so that each name is resolved without reading the article again.
 struct ArticlePlaceContext {
     std::vector<std::string> admin1_pcodes;  // governorates the article names as areas
-    std::string text;                        // the article's news text, for the resolver
+    ContextClues clues;                      // the resolver's reading of the article's news text
 };
+
+ArticlePlaceContext make_place_context(std::string news_text, std::vector<std::string> admin1_pcodes,
+                                       const Resolver& resolver);
 
 class PlaceLinker {
 public:
