@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/governorate_option.hpp"
 #include "cli/layer_args.hpp"
 #include "core/error.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -44,6 +45,11 @@ public:
         } catch (const Error& e) {
             std::cerr << "incimap: error: " << e.what() << '\n';
             return exit_code::usage;
+        }
+        if (!layer_args_.governorate.empty()) {
+            const auto unit = governorate_option(layer_args_.governorate, gazetteer_, std::cerr);
+            if (!unit) return exit_code::usage;
+            options.filter.governorate = unit->pcode;
         }
         options.admin_source =
             gazetteer_.empty() ? Gazetteer::default_path() : std::filesystem::path(gazetteer_);
