@@ -13,6 +13,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/resolver.hpp"
 #include "ingest/reader.hpp"
+#include "output/incident_filter.hpp"
 
 namespace incimap::cli {
 namespace {
@@ -84,7 +85,12 @@ public:
                           for (const Incident& in : extractor.extract(article)) {
                               if (json_) {
                                   auto j = incident_to_json(in);
-                                  const bool point = in.where.place.has_value();
+                                  // One name for the field in every output (docs/schema.md).
+                                  j["country_code"] = j["country"];
+                                  j.erase("country");
+                                  // No point on a Syrian map for an event elsewhere.
+                                  const bool point =
+                                      in.where.place.has_value() && !outside_syria(in);
                                   j["lon"] = point ? nlohmann::json(in.where.point.lon) : nlohmann::json(nullptr);
                                   j["lat"] = point ? nlohmann::json(in.where.point.lat) : nlohmann::json(nullptr);
                                   std::cout << j.dump() << '\n';
