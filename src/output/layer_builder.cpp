@@ -38,9 +38,11 @@ bool has_location(const Incident& incident) {
     return incident.where.place || incident.where.point.lon != 0 || incident.where.point.lat != 0;
 }
 
+// 64-bit: a sum over a large store must not clamp at 2,147,483,647 in the layers while the
+// store holds the right figure.
 std::vector<FieldDef> totals_fields() {
-    return {{"incidents", FieldType::integer},   {"killed", FieldType::integer},
-            {"injured", FieldType::integer},     {"casualties", FieldType::integer},
+    return {{"incidents", FieldType::integer64}, {"killed", FieldType::integer64},
+            {"injured", FieldType::integer64},   {"casualties", FieldType::integer64},
             {"first_date", FieldType::date},     {"last_date", FieldType::date}};
 }
 
@@ -137,6 +139,7 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
                 {"date_precision", FieldType::string}, {"killed", FieldType::integer},
                 {"injured", FieldType::integer},      {"captured", FieldType::integer},
                 {"killed_low", FieldType::integer},   {"killed_high", FieldType::integer},
+                {"injured_low", FieldType::integer},  {"injured_high", FieldType::integer},
                 {"actor", FieldType::string},         {"victims", FieldType::string},
                 {"place_text", FieldType::string},    {"place_name", FieldType::string},
                 {"place_id", FieldType::integer64},   {"place_type", FieldType::string},
@@ -158,6 +161,11 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
             optional_int(c.injured.value), optional_int(c.captured.value),
             c.killed.value ? FieldValue{static_cast<long long>(c.killed.low)} : FieldValue{},
             c.killed.value ? FieldValue{static_cast<long long>(c.killed.high)} : FieldValue{},
+            // The briefing adds injured figures as ranges ("dozens injured": 24-99); the
+            // layers carry the same bounds, so that both show the same figure.
+            c.injured.value ? FieldValue{static_cast<long long>(c.injured.low)} : FieldValue{},
+            c.injured.value ? FieldValue{static_cast<long long>(std::max(c.injured.high, c.injured.low))}
+                            : FieldValue{},
             text(i->actor), text(i->victims), text(i->where.text),
             i->where.place ? text(i->where.place->name) : FieldValue{},
             i->where.place ? FieldValue{static_cast<long long>(i->where.place->id)} : FieldValue{},
@@ -285,7 +293,7 @@ LayerTable LayerBuilder::places_table(const std::vector<const Incident*>& incide
                 {"name_ar", FieldType::string},     {"feature_type", FieldType::string},
                 {"admin1_pcode", FieldType::string}, {"admin1_name", FieldType::string},
                 {"incidents", FieldType::integer},  {"mentions", FieldType::integer},
-                {"casualties", FieldType::integer}};
+                {"casualties", FieldType::integer64}};
     for (const auto& [id, r] : rows) {
         // A place across the border is in no Syrian governorate, whatever an older
         // gazetteer said.
