@@ -12,6 +12,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "output/incident_reader.hpp"
 #include "output/layer_writer.hpp"
+#include "output/postgis_writer.hpp"
 #include "store/incident_store.hpp"
 
 namespace incimap::cli {
@@ -33,6 +34,9 @@ public:
                        "Directory for incidents.gpkg and the layer files, or PG:\"dbname=...\"")
             ->required();
         layer_args_.add_to(app);
+        app.add_flag("--replace", replace_,
+                     "PostGIS: replace the incidents and articles tables by this selection "
+                     "(needed to write a filtered selection into existing tables)");
         app.add_option("--gazetteer", gazetteer_,
                        "Gazetteer database with the admin polygons (default: "
                        "$INCIMAP_GAZETTEER or the built one)");
@@ -53,6 +57,20 @@ public:
         }
         options.admin_source =
             gazetteer_.empty() ? Gazetteer::default_path() : std::filesystem::path(gazetteer_);
+        options.replace = replace_;
+        const bool postgis = is_postgres_target(output_);
+        if (replace_ && !postgis) {
+            std::cerr << "incimap: error: --replace is for PostGIS outputs (-o PG:...); a "
+                         "directory's files are always replaced whole\n";
+            return exit_code::usage;
+        }
+        // Said before any work, and as a usage error: the same command with --replace or
+        // into another database does what was meant.
+        if (postgis && options.filter.narrows() && !replace_ &&
+            postgis_has_table(output_, "incidents")) {
+            std::cerr << "incimap: error: " << output_ << ": " << narrowed_write_refusal() << '\n';
+            return exit_code::usage;
+        }
 
         // A run directory's store holds every incident (all roles, all dates); its layers
         // only the selection of that run. Files and older runs fall back to the layers.
@@ -64,6 +82,8 @@ public:
         const auto report = write_layers(incidents, articles, options, output_);
         for (const auto& [layer, count] : report.layers)
             std::cout << layer << '\t' << count << '\n';
+        if (postgis)
+            std::cout << "incidents table: " << report.table_rows << " rows after this write\n";
         return exit_code::ok;
     }
 
@@ -72,6 +92,7 @@ private:
     std::string output_;
     LayerArgs layer_args_;
     std::string gazetteer_;
+    bool replace_ = false;
 };
 
 }  // namespace

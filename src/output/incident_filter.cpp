@@ -40,6 +40,11 @@ bool outside_syria(const Incident& incident) {
     return !country.empty() && country != "SY";
 }
 
+bool IncidentFilter::narrows() const {
+    return from || to || !governorate.empty() || min_precision < 3 ||
+           role == RoleFilter::background;
+}
+
 AdminUnits admin_of(const Incident& incident) {
     // A place across the border may carry a Syrian unit from a gazetteer built before
     // neighbours were kept out of the nearest-district rule, or from an older layer.

@@ -22,6 +22,9 @@ struct IncidentFilter {
     int min_precision = 3;
 
     bool matches(const Incident& incident) const;
+    // True when the filter leaves out incidents the default one (current role, any date,
+    // place and precision) keeps: such a selection is no full picture of its articles.
+    bool narrows() const;
 };
 
 // The OCHA admin units of an incident: those of its point, else of its resolved place;

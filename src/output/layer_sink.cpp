@@ -164,9 +164,15 @@ void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& giv
         prepared = &csv_table;
     }
     const LayerTable& table = *prepared;
-    if (overwrite) dataset.delete_layer(table.name);
-    OGRLayer& layer = dataset.create_layer(table.name, ogr_geometry(table.geometry),
-                                           layer_creation_options(format, table));
+    GdalOptions options = layer_creation_options(format, table);
+    if (overwrite) {
+        dataset.delete_layer(table.name);
+        // GDAL's PostgreSQL driver lists only tables with a geometry column, so delete_layer
+        // does not see a table such as articles; the driver drops it itself when asked.
+        if (format == LayerFormat::postgresql) options["OVERWRITE"] = "YES";
+    }
+    OGRLayer& layer =
+        dataset.create_layer(table.name, ogr_geometry(table.geometry), options);
     for (const auto& field : table.fields) add_field(layer, field.name, ogr_type(field.type));
     {
         GdalErrorScope errors;
