@@ -4,6 +4,7 @@
 // incidents could not be read or the output not written.
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -27,6 +28,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// CLI11's PositiveNumber names a range up to 1.8e308; say what is wanted instead.
+std::string check_positive(const std::string& text) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used == text.size() && v > 0 && std::isfinite(v)) return {};
+    } catch (const std::exception&) {
+    }
+    return "expected a number greater than 0, not " + text;
+}
+
 // Syria's extent (lon 35.6–42.4, lat 32.3–37.3, as given in shared/data/README.md), the grid
 // of an empty selection when no boundaries are at hand.
 constexpr LonLat syria_south_west{35.6, 32.3};
@@ -49,10 +61,10 @@ class HeatmapCommand final : public Command {
                        "heatmap.png and the .qml style go beside it");
         app.add_option("--radius", radius_km_, "Kernel radius in km")
             ->capture_default_str()
-            ->check(CLI::PositiveNumber);
+            ->check(check_positive);
         app.add_option("--cell", cell_m_, "Cell size in metres")
             ->capture_default_str()
-            ->check(CLI::PositiveNumber);
+            ->check(check_positive);
         app.add_option("--weight", weight_,
                        "What an incident weighs: killed, casualties "
                        "(killed + injured) or incidents (1 each)")
@@ -114,6 +126,8 @@ class HeatmapCommand final : public Command {
                       << incidents.string() << "; writing an empty heatmap\n";
             options.extent = empty_extent(boundaries);
         }
+        // As brief does: a new folder for the output is made, not an error.
+        if (tif.has_parent_path()) fs::create_directories(tif.parent_path());
         const HeatmapGrid grid = kernel_density(input.points, options);
         write_heatmap_geotiff(grid, tif);
         if (!no_png_) render_heatmap_png(grid, boundaries, png, png_options(grid));

@@ -74,6 +74,11 @@ public:
 
         // A run directory's store holds every incident (all roles, all dates); its layers
         // only the selection of that run. Files and older runs fall back to the layers.
+        if (!std::filesystem::exists(run_dir_)) {
+            std::cerr << "incimap: error: " << run_dir_
+                      << ": no such run directory or file; give the -o DIR of an `incimap run`\n";
+            return exit_code::nothing_processed;
+        }
         const bool stored = has_store(run_dir_);
         const auto incidents = stored ? load_incidents(run_dir_) : read_incidents(run_dir_);
         const auto articles = stored ? load_articles(run_dir_)
@@ -82,6 +87,9 @@ public:
         const auto report = write_layers(incidents, articles, options, output_);
         for (const auto& [layer, count] : report.layers)
             std::cout << layer << '\t' << count << '\n';
+        if (!report.layers.empty() && report.layers.front().second == 0 && !incidents.empty())
+            std::cerr << "incimap: warning: 0 of the " << incidents.size()
+                      << " incidents matched the filters; the layers are written empty\n";
         if (postgis)
             std::cout << "incidents table: " << report.table_rows << " rows after this write\n";
         return exit_code::ok;

@@ -160,3 +160,32 @@ TEST_CASE("extract --json names the country country_code, as the layers do, and 
     CHECK(j["lon"].is_null());
     CHECK(j["admin1_pcode"].is_null());
 }
+
+TEST_CASE("heatmap makes the folder of -o as brief does, and refuses a negative radius plainly",
+          "[cli][small]") {
+    ExampleRun run;
+    const fs::path tif = run.path("new") / "folder" / "heat.tif";
+    const auto r = run_incimap({"heatmap", run.run.string(), "-o", tif.string()});
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(fs::exists(tif));
+    const auto negative = run_incimap({"heatmap", run.run.string(), "--radius", "-5"});
+    CHECK(negative.exit_code == 2);
+    CHECK(contains(negative.err, "greater than 0"));
+    CHECK_FALSE(contains(negative.err, "1797693"));
+}
+
+TEST_CASE("map says when its filters match nothing and when the run folder is missing",
+          "[cli][small]") {
+    ExampleRun run;
+    const auto late = run_incimap(
+        {"map", run.run.string(), "-o", run.path("late").string(), "--from", "2030-01-01"});
+    CHECK(late.exit_code == 0);
+    CHECK(contains(late.out, "incidents\t0"));
+    CHECK(contains(late.err, "warning: 0 of the 10 incidents matched the filters"));
+    const auto missing = run_incimap({"map", run.path("nowhere").string(), "-o",
+                                      run.path("out").string()});
+    CHECK(missing.exit_code == 3);
+    CHECK(contains(missing.err, "no such run directory"));
+    CHECK_FALSE(contains(missing.err, "GDAL gave no reason"));
+}
