@@ -96,7 +96,7 @@ def place_matches(system, gold):
     country = place.get("country") or "SY"
     if country != "SY":
         # Outside Syria: the program must keep the country and give no Syrian point.
-        return system.get("country") == country and system.get("lat") is None
+        return system_country(system) == country and system.get("lat") is None
     if level == "place" and place.get("lat") is not None:
         if system.get("lat") is None:
             return False
@@ -105,6 +105,11 @@ def place_matches(system, gold):
     if level in ("governorate", "region") and place.get("admin1_pcode"):
         return system.get("admin1_pcode") == place["admin1_pcode"]
     return None
+
+
+def system_country(system):
+    """`extract --json` names the field country_code (earlier versions: country)."""
+    return system.get("country_code", system.get("country"))
 
 
 def count_of(incident, field):

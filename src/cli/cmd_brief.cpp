@@ -9,6 +9,7 @@
 
 #include "cli/boundaries_option.hpp"
 #include "cli/commands.hpp"
+#include "cli/governorate_option.hpp"
 #include "cli/layer_args.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
@@ -54,7 +55,11 @@ class BriefCommand final : public Command {
             app.add_option("--from", from_, "First event date, YYYY-MM-DD")->check(check_date);
         auto* to = app.add_option("--to", to_, "Last event date, YYYY-MM-DD")->check(check_date);
         period->excludes(from)->excludes(to);
-        app.add_option("--governorate", governorate_, "Only this governorate (name or P-code)");
+        app.add_option("--governorate", governorate_,
+                       "Only this governorate (any spelling the gazetteer knows, or P-code)");
+        app.add_option("--gazetteer", gazetteer_,
+                       "Gazetteer database that names the governorates (default: "
+                       "$INCIMAP_GAZETTEER or the built one)");
         app.add_option("--by", by_,
                        "Time series by week or month (default: weeks for periods "
                        "up to 26 weeks, months beyond)")
@@ -81,7 +86,12 @@ class BriefCommand final : public Command {
             return exit_code::usage;
         }
         if (!by_.empty()) options.bucketing = parse_bucketing(by_);
-        options.governorate = governorate_;
+        std::optional<Governorate> unit;
+        if (!governorate_.empty()) {
+            unit = governorate_option(governorate_, gazetteer_, std::cerr);
+            if (!unit) return exit_code::usage;
+            options.governorate = unit->pcode;
+        }
         options.role = parse_role_filter(role_);
         options.evidence_limit = evidence_limit_;
 
@@ -95,12 +105,6 @@ class BriefCommand final : public Command {
 
         BriefAssets assets;
         assets.boundaries = load_boundaries();
-        if (!governorate_.empty() && !governorate_known(incidents, assets.boundaries)) {
-            std::cerr << "incimap: error: unknown governorate '" << governorate_
-                      << "'; use a name or P-code such as" << known_governorates(assets.boundaries)
-                      << '\n';
-            return exit_code::usage;
-        }
         const fs::path html = output_.empty() ? run_dir / "brief.html" : fs::path(output_);
         const fs::path out_dir = html.has_parent_path() ? html.parent_path() : fs::path(".");
         fs::create_directories(out_dir);
@@ -112,9 +116,7 @@ class BriefCommand final : public Command {
 
         BriefReport report = build_brief(incidents, articles, options);
         // A governorate with no incidents in the run still gets its proper name on the page.
-        if (!governorate_.empty() && report.scope == governorate_)
-            if (const MapBoundary* unit = assets.boundaries.find(governorate_))
-                report.scope = unit->name;
+        if (unit) report.scope = unit->name;
         const BriefFiles files = write_brief(report, assets, html);
 
         std::cout << "brief: " << report.totals.incidents << " incidents in " << report.scope;
@@ -134,30 +136,13 @@ class BriefCommand final : public Command {
         return find_map_boundaries(boundaries_, fs::path(run_dir_), "the map shows the incidents alone");
     }
 
-    bool governorate_known(const std::vector<Incident>& incidents, const MapBoundaries& b) const {
-        if (b.find(governorate_)) return true;
-        for (const Incident& i : incidents) {
-            const AdminUnits admin = admin_of(i);
-            if (governorate_matches(governorate_, admin.admin1_pcode, admin.admin1_name))
-                return true;
-        }
-        return false;
-    }
-
-    static std::string known_governorates(const MapBoundaries& b) {
-        std::string list;
-        for (const auto& u : b.units) list += " " + u.pcode + " (" + u.name + "),";
-        if (list.empty()) return " SY04 or Homs";
-        list.pop_back();
-        return list;
-    }
-
     std::string run_dir_;
     std::string output_;
     std::string period_;
     std::string from_;
     std::string to_;
     std::string governorate_;
+    std::string gazetteer_;
     std::string by_;
     std::string role_ = "current";
     std::size_t evidence_limit_ = 2000;

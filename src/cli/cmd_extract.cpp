@@ -13,6 +13,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/resolver.hpp"
 #include "ingest/reader.hpp"
+#include "output/incident_filter.hpp"
 
 namespace incimap::cli {
 namespace {
@@ -84,9 +85,9 @@ public:
                           for (const Incident& in : extractor.extract(article)) {
                               if (json_) {
                                   auto j = incident_to_json(in);
-                                  // Events abroad keep their country and get no point (docs/schema.md).
-                                  const bool point = in.where.place.has_value() &&
-                                                     in.where.country_code == "SY";
+                                  // No point on a Syrian map for an event elsewhere.
+                                  const bool point =
+                                      in.where.place.has_value() && !outside_syria(in);
                                   j["lon"] = point ? nlohmann::json(in.where.point.lon) : nlohmann::json(nullptr);
                                   j["lat"] = point ? nlohmann::json(in.where.point.lat) : nlohmann::json(nullptr);
                                   std::cout << j.dump() << '\n';

@@ -4,6 +4,7 @@
 // incidents could not be read or the output not written.
 #include <unistd.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -12,6 +13,7 @@
 
 #include "cli/boundaries_option.hpp"
 #include "cli/commands.hpp"
+#include "cli/governorate_option.hpp"
 #include "cli/layer_args.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
@@ -25,6 +27,17 @@ namespace incimap::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+// CLI11's PositiveNumber names a range up to 1.8e308; say what is wanted instead.
+std::string check_positive(const std::string& text) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used == text.size() && v > 0 && std::isfinite(v)) return {};
+    } catch (const std::exception&) {
+    }
+    return "expected a number greater than 0, not " + text;
+}
 
 // Syria's extent (lon 35.6–42.4, lat 32.3–37.3, as given in shared/data/README.md), the grid
 // of an empty selection when no boundaries are at hand.
@@ -48,10 +61,10 @@ class HeatmapCommand final : public Command {
                        "heatmap.png and the .qml style go beside it");
         app.add_option("--radius", radius_km_, "Kernel radius in km")
             ->capture_default_str()
-            ->check(CLI::PositiveNumber);
+            ->check(check_positive);
         app.add_option("--cell", cell_m_, "Cell size in metres")
             ->capture_default_str()
-            ->check(CLI::PositiveNumber);
+            ->check(check_positive);
         app.add_option("--weight", weight_,
                        "What an incident weighs: killed, casualties "
                        "(killed + injured) or incidents (1 each)")
@@ -64,7 +77,11 @@ class HeatmapCommand final : public Command {
             ->check(CLI::IsMember({"raw", "density"}));
         app.add_option("--from", from_, "First event date, YYYY-MM-DD")->check(check_date);
         app.add_option("--to", to_, "Last event date, YYYY-MM-DD")->check(check_date);
-        app.add_option("--governorate", governorate_, "Only this governorate (name or P-code)");
+        app.add_option("--governorate", governorate_,
+                       "Only this governorate (any spelling the gazetteer knows, or P-code)");
+        app.add_option("--gazetteer", gazetteer_,
+                       "Gazetteer database that names the governorates (default: "
+                       "$INCIMAP_GAZETTEER or the built one)");
         app.add_option("--boundaries", boundaries_,
                        "Governorate polygons for the PNG (default: the run's incidents.gpkg, "
                        "else the gazetteer)");
@@ -72,6 +89,12 @@ class HeatmapCommand final : public Command {
     }
 
     int run() override {
+        if (!governorate_.empty()) {
+            const auto unit = governorate_option(governorate_, gazetteer_, std::cerr);
+            if (!unit) return exit_code::usage;
+            governorate_ = unit->pcode;
+            governorate_name_ = unit->name;
+        }
         const fs::path incidents = incidents_file();
         const fs::path tif =
             output_.empty() ? default_output_dir() / "heatmap.tif" : fs::path(output_);
@@ -92,13 +115,6 @@ class HeatmapCommand final : public Command {
                                              ? MapBoundaries{}
                                              : load_boundaries();
 
-        if (!governorate_.empty() && !input.governorate_known && !boundaries.find(governorate_)) {
-            std::cerr << "incimap: error: unknown governorate '" << governorate_
-                      << "'; use a name or P-code such as" << known_governorates(input, boundaries)
-                      << '\n';
-            return exit_code::usage;
-        }
-
         HeatmapOptions options;
         options.radius_m = radius_km_ * 1000.0;
         options.cell_m = cell_m_;
@@ -110,9 +126,11 @@ class HeatmapCommand final : public Command {
                       << incidents.string() << "; writing an empty heatmap\n";
             options.extent = empty_extent(boundaries);
         }
+        // As brief does: a new folder for the output is made, not an error.
+        if (tif.has_parent_path()) fs::create_directories(tif.parent_path());
         const HeatmapGrid grid = kernel_density(input.points, options);
         write_heatmap_geotiff(grid, tif);
-        if (!no_png_) render_heatmap_png(grid, boundaries, png, png_options(grid, boundaries));
+        if (!no_png_) render_heatmap_png(grid, boundaries, png, png_options(grid));
 
         std::cout << "heatmap: " << input.points.size() << " incidents" << selection_text()
                   << ", weight " << weight_ << " (total " << grid.total_weight << "), " << grid.cols
@@ -148,19 +166,8 @@ class HeatmapCommand final : public Command {
         if (!from_.empty() || !to_.empty())
             s += " from " + (from_.empty() ? "the start" : from_) + " to " +
                  (to_.empty() ? "the end" : to_);
-        if (!governorate_.empty()) s += " in " + governorate_;
+        if (!governorate_.empty()) s += " in " + governorate_name_;
         return s;
-    }
-
-    static std::string known_governorates(const HeatmapInput& input, const MapBoundaries& b) {
-        std::string list;
-        for (const auto& u : b.units) list += " " + u.pcode + " (" + u.name + "),";
-        if (list.empty())
-            for (const auto& [pcode, name] : input.governorates_seen)
-                list += " " + pcode + " (" + name + "),";
-        if (list.empty()) return " SY04 or Homs";
-        list.pop_back();
-        return list;
     }
 
     PlanarExtent empty_extent(const MapBoundaries& boundaries) const {
@@ -192,12 +199,9 @@ class HeatmapCommand final : public Command {
         return e;
     }
 
-    PngMapOptions png_options(const HeatmapGrid& grid, const MapBoundaries& boundaries) const {
+    PngMapOptions png_options(const HeatmapGrid& grid) const {
         PngMapOptions o;
-        std::string where = governorate_;
-        if (const MapBoundary* unit =
-                governorate_.empty() ? nullptr : boundaries.find(governorate_))
-            where = unit->name;
+        const std::string& where = governorate_name_;
         const std::string what = weight_ == "killed"       ? "People killed"
                                  : weight_ == "casualties" ? "Casualties (killed and injured)"
                                                            : "Incidents";
@@ -221,7 +225,9 @@ class HeatmapCommand final : public Command {
     std::string scaling_ = "raw";
     std::string from_;
     std::string to_;
-    std::string governorate_;
+    std::string governorate_;       // the P-code, once run() has resolved the name given
+    std::string governorate_name_;  // its OCHA name
+    std::string gazetteer_;
     std::string boundaries_;
     bool no_png_ = false;
 };

@@ -6,11 +6,13 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/governorate_option.hpp"
 #include "cli/layer_args.hpp"
 #include "core/error.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "output/incident_reader.hpp"
 #include "output/layer_writer.hpp"
+#include "output/postgis_writer.hpp"
 #include "store/incident_store.hpp"
 
 namespace incimap::cli {
@@ -32,6 +34,9 @@ public:
                        "Directory for incidents.gpkg and the layer files, or PG:\"dbname=...\"")
             ->required();
         layer_args_.add_to(app);
+        app.add_flag("--replace", replace_,
+                     "PostGIS: replace the incidents and articles tables by this selection "
+                     "(needed to write a filtered selection into existing tables)");
         app.add_option("--gazetteer", gazetteer_,
                        "Gazetteer database with the admin polygons (default: "
                        "$INCIMAP_GAZETTEER or the built one)");
@@ -45,11 +50,35 @@ public:
             std::cerr << "incimap: error: " << e.what() << '\n';
             return exit_code::usage;
         }
+        if (!layer_args_.governorate.empty()) {
+            const auto unit = governorate_option(layer_args_.governorate, gazetteer_, std::cerr);
+            if (!unit) return exit_code::usage;
+            options.filter.governorate = unit->pcode;
+        }
         options.admin_source =
             gazetteer_.empty() ? Gazetteer::default_path() : std::filesystem::path(gazetteer_);
+        options.replace = replace_;
+        const bool postgis = is_postgres_target(output_);
+        if (replace_ && !postgis) {
+            std::cerr << "incimap: error: --replace is for PostGIS outputs (-o PG:...); a "
+                         "directory's files are always replaced whole\n";
+            return exit_code::usage;
+        }
+        // Said before any work, and as a usage error: the same command with --replace or
+        // into another database does what was meant.
+        if (postgis && options.filter.narrows() && !replace_ &&
+            postgis_has_table(output_, "incidents")) {
+            std::cerr << "incimap: error: " << output_ << ": " << narrowed_write_refusal() << '\n';
+            return exit_code::usage;
+        }
 
         // A run directory's store holds every incident (all roles, all dates); its layers
         // only the selection of that run. Files and older runs fall back to the layers.
+        if (!std::filesystem::exists(run_dir_)) {
+            std::cerr << "incimap: error: " << run_dir_
+                      << ": no such run directory or file; give the -o DIR of an `incimap run`\n";
+            return exit_code::nothing_processed;
+        }
         const bool stored = has_store(run_dir_);
         const auto incidents = stored ? load_incidents(run_dir_) : read_incidents(run_dir_);
         const auto articles = stored ? load_articles(run_dir_)
@@ -58,6 +87,11 @@ public:
         const auto report = write_layers(incidents, articles, options, output_);
         for (const auto& [layer, count] : report.layers)
             std::cout << layer << '\t' << count << '\n';
+        if (!report.layers.empty() && report.layers.front().second == 0 && !incidents.empty())
+            std::cerr << "incimap: warning: 0 of the " << incidents.size()
+                      << " incidents matched the filters; the layers are written empty\n";
+        if (postgis)
+            std::cout << "incidents table: " << report.table_rows << " rows after this write\n";
         return exit_code::ok;
     }
 
@@ -66,6 +100,7 @@ private:
     std::string output_;
     LayerArgs layer_args_;
     std::string gazetteer_;
+    bool replace_ = false;
 };
 
 }  // namespace

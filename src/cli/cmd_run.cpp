@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/governorate_option.hpp"
 #include "cli/layer_args.hpp"
 #include "core/error.hpp"
 #include "ingest/reader.hpp"
@@ -108,6 +109,11 @@ public:
         } catch (const Error& e) {
             std::cerr << "incimap: error: " << e.located() << '\n';
             return exit_code::usage;
+        }
+        if (!layer_args_.governorate.empty()) {
+            const auto unit = governorate_option(layer_args_.governorate, gazetteer_, std::cerr);
+            if (!unit) return exit_code::usage;
+            options.layers.filter.governorate = unit->pcode;
         }
         const bool terminal = isatty(STDERR_FILENO) == 1;
         ProgressLine progress(std::cerr);

@@ -21,7 +21,8 @@ void LayerArgs::add_to(CLI::App& app) {
         ->capture_default_str();
     app.add_option("--from", from, "First event date on the map, YYYY-MM-DD")->check(check_date);
     app.add_option("--to", to, "Last event date on the map, YYYY-MM-DD")->check(check_date);
-    app.add_option("--governorate", governorate, "Only this governorate (name or P-code)");
+    app.add_option("--governorate", governorate,
+                   "Only this governorate (any spelling the gazetteer knows, or P-code)");
     app.add_option("--role", role, "current, background or all incidents")
         ->capture_default_str()
         ->check(CLI::IsMember({"current", "background", "all"}));

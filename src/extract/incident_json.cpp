@@ -65,7 +65,7 @@ nlohmann::json incident_to_json(const Incident& in) {
     j["place_name"] = has_place ? nlohmann::json(in.where.place->name) : nlohmann::json(nullptr);
     j["place_id"] = has_place ? nlohmann::json(in.where.place->id) : nlohmann::json(nullptr);
     j["geo_precision"] = has_place ? nlohmann::json(in.where.geo_precision) : nlohmann::json(nullptr);
-    j["country"] = text_or_null(in.where.country_code);
+    j["country_code"] = text_or_null(in.where.country_code);
     j["admin1_name"] = text_or_null(in.where.admin.admin1_name);
     j["admin1_pcode"] = text_or_null(in.where.admin.admin1_pcode);
     j["admin2_name"] = text_or_null(in.where.admin.admin2_name);

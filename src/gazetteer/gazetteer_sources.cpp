@@ -320,6 +320,13 @@ void assign_admin_units(GazetteerSources& out) {
         if (p.feature_type == "governorate" || p.feature_type == "district" ||
             p.feature_type == "country")
             continue;
+        // A town across the border is in no Syrian unit, however near it lies: the 5 km
+        // nearest-district rule of AdminLookup is for Syrian villages the generalised OCHA
+        // outline leaves out, not for Al Qa'im or Ceylanpinar.
+        if (!p.country_code.empty() && p.country_code != "SY") {
+            p.admin = {};
+            continue;
+        }
         p.admin = out.admin.at(p.point);
     }
 }

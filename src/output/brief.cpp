@@ -74,6 +74,8 @@ long severity(const Incident& incident) {
 }
 
 bool in_scope(const Incident& incident, const BriefOptions& options) {
+    // The briefing is about Syria: an event across the border is no part of its figures.
+    if (outside_syria(incident)) return false;
     if (options.role == RoleFilter::current && incident.role != IncidentRole::current) return false;
     if (options.role == RoleFilter::background && incident.role != IncidentRole::background)
         return false;

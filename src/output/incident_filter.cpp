@@ -33,7 +33,22 @@ bool IncidentFilter::matches(const Incident& incident) const {
     return true;
 }
 
+bool outside_syria(const Incident& incident) {
+    const std::string& country = !incident.where.country_code.empty() || !incident.where.place
+                                     ? incident.where.country_code
+                                     : incident.where.place->country_code;
+    return !country.empty() && country != "SY";
+}
+
+bool IncidentFilter::narrows() const {
+    return from || to || !governorate.empty() || min_precision < 3 ||
+           role == RoleFilter::background;
+}
+
 AdminUnits admin_of(const Incident& incident) {
+    // A place across the border may carry a Syrian unit from a gazetteer built before
+    // neighbours were kept out of the nearest-district rule, or from an older layer.
+    if (outside_syria(incident)) return {};
     // The units of the incident's own point win: "20 km east of X" may lie in another
     // district than X.
     if (!incident.where.admin.empty()) return incident.where.admin;

@@ -22,11 +22,19 @@ struct IncidentFilter {
     int min_precision = 3;
 
     bool matches(const Incident& incident) const;
+    // True when the filter leaves out incidents the default one (current role, any date,
+    // place and precision) keeps: such a selection is no full picture of its articles.
+    bool narrows() const;
 };
 
 // The OCHA admin units of an incident: those of its point, else of its resolved place;
-// empty when neither is known.
+// empty when neither is known, and always empty outside Syria.
 AdminUnits admin_of(const Incident& incident);
+
+// True for an event in another country (its country code, else its place's, is known and
+// not SY). Such an incident has no Syrian admin unit, no point on a Syrian map and counts
+// in no Syrian total (docs/schema.md).
+bool outside_syria(const Incident& incident);
 
 // "current", "background", "all"; throws incimap::Error for anything else.
 RoleFilter parse_role_filter(const std::string& text);

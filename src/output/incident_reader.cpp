@@ -76,7 +76,7 @@ Incident read_incident(OGRFeature& feature) {
     i.event_date = f.date("event_date");
     i.date_precision = parse_precision(f.text("date_precision"));
     i.casualties.killed = read_count(f, "killed", "killed_low", "killed_high");
-    i.casualties.injured = read_count(f, "injured", nullptr, nullptr);
+    i.casualties.injured = read_count(f, "injured", "injured_low", "injured_high");
     i.casualties.captured = read_count(f, "captured", nullptr, nullptr);
     i.actor = f.text("actor");
     i.victims = f.text("victims");

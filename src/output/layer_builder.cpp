@@ -24,6 +24,11 @@ FieldValue optional_int(const std::optional<int>& value) {
     return value ? FieldValue{static_cast<long long>(*value)} : FieldValue{};
 }
 FieldValue text(const std::string& value) { return value; }
+// docs/schema.md: "string or null". An empty string in a layer reads as a value in QGIS and
+// SQL (admin2_pcode = '' is not IS NULL) where the contract means "unknown".
+FieldValue text_or_null(const std::string& value) {
+    return value.empty() ? FieldValue{} : FieldValue{value};
+}
 FieldValue date_or_null(const std::optional<Date>& date) {
     return date ? FieldValue{*date} : FieldValue{};
 }
@@ -33,9 +38,11 @@ bool has_location(const Incident& incident) {
     return incident.where.place || incident.where.point.lon != 0 || incident.where.point.lat != 0;
 }
 
+// 64-bit: a sum over a large store must not clamp at 2,147,483,647 in the layers while the
+// store holds the right figure.
 std::vector<FieldDef> totals_fields() {
-    return {{"incidents", FieldType::integer},   {"killed", FieldType::integer},
-            {"injured", FieldType::integer},     {"casualties", FieldType::integer},
+    return {{"incidents", FieldType::integer64}, {"killed", FieldType::integer64},
+            {"injured", FieldType::integer64},   {"casualties", FieldType::integer64},
             {"first_date", FieldType::date},     {"last_date", FieldType::date}};
 }
 
@@ -86,6 +93,7 @@ std::vector<const Incident*> LayerBuilder::selected(const std::vector<Incident>&
 }
 
 std::string LayerBuilder::pcode_of(const Incident& incident, int level) const {
+    if (outside_syria(incident)) return {};  // not even by point in polygon
     const AdminUnits admin = admin_of(incident);
     const std::string& own = level == 1 ? admin.admin1_pcode : admin.admin2_pcode;
     if (!own.empty()) return own;
@@ -96,7 +104,8 @@ std::string LayerBuilder::pcode_of(const Incident& incident, int level) const {
 std::map<std::string, AdminTotals> LayerBuilder::totals_by_admin(
     const std::vector<const Incident*>& incidents, int level) const {
     std::map<std::string, AdminTotals> totals;
-    for (const Incident* i : incidents) totals[pcode_of(*i, level)].add(*i);
+    for (const Incident* i : incidents)
+        if (!outside_syria(*i)) totals[pcode_of(*i, level)].add(*i);
     return totals;
 }
 
@@ -130,6 +139,7 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
                 {"date_precision", FieldType::string}, {"killed", FieldType::integer},
                 {"injured", FieldType::integer},      {"captured", FieldType::integer},
                 {"killed_low", FieldType::integer},   {"killed_high", FieldType::integer},
+                {"injured_low", FieldType::integer},  {"injured_high", FieldType::integer},
                 {"actor", FieldType::string},         {"victims", FieldType::string},
                 {"place_text", FieldType::string},    {"place_name", FieldType::string},
                 {"place_id", FieldType::integer64},   {"place_type", FieldType::string},
@@ -142,7 +152,8 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
         const Casualties& c = i->casualties;
         const AdminUnits admin = admin_of(*i);
         Row row;
-        row.point = i->where.point;
+        // docs/schema.md: an event in another country keeps its country, not a point.
+        if (!outside_syria(*i)) row.point = i->where.point;
         row.values = {
             text(i->incident_id), text(i->article_id), text(std::string(to_string(i->role))),
             text(i->event_type), text(i->sub_event_type), date_or_null(i->event_date),
@@ -150,13 +161,19 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
             optional_int(c.injured.value), optional_int(c.captured.value),
             c.killed.value ? FieldValue{static_cast<long long>(c.killed.low)} : FieldValue{},
             c.killed.value ? FieldValue{static_cast<long long>(c.killed.high)} : FieldValue{},
+            // The briefing adds injured figures as ranges ("dozens injured": 24-99); the
+            // layers carry the same bounds, so that both show the same figure.
+            c.injured.value ? FieldValue{static_cast<long long>(c.injured.low)} : FieldValue{},
+            c.injured.value ? FieldValue{static_cast<long long>(std::max(c.injured.high, c.injured.low))}
+                            : FieldValue{},
             text(i->actor), text(i->victims), text(i->where.text),
             i->where.place ? text(i->where.place->name) : FieldValue{},
             i->where.place ? FieldValue{static_cast<long long>(i->where.place->id)} : FieldValue{},
             i->where.place ? text(i->where.place->feature_type) : FieldValue{},
-            static_cast<long long>(i->where.geo_precision), text(i->where.country_code),
-            text(admin.admin1_name), text(admin.admin1_pcode), text(admin.admin2_name),
-            text(admin.admin2_pcode), text(i->evidence), i->confidence,
+            static_cast<long long>(i->where.geo_precision), text_or_null(i->where.country_code),
+            text_or_null(admin.admin1_name), text_or_null(admin.admin1_pcode),
+            text_or_null(admin.admin2_name), text_or_null(admin.admin2_pcode),
+            text(i->evidence), i->confidence,
             static_cast<long long>(casualties_of(*i)), weight_.evaluate(*i)};
         t.rows.push_back(std::move(row));
     }
@@ -276,12 +293,17 @@ LayerTable LayerBuilder::places_table(const std::vector<const Incident*>& incide
                 {"name_ar", FieldType::string},     {"feature_type", FieldType::string},
                 {"admin1_pcode", FieldType::string}, {"admin1_name", FieldType::string},
                 {"incidents", FieldType::integer},  {"mentions", FieldType::integer},
-                {"casualties", FieldType::integer}};
+                {"casualties", FieldType::integer64}};
     for (const auto& [id, r] : rows) {
+        // A place across the border is in no Syrian governorate, whatever an older
+        // gazetteer said.
+        const bool syrian = r.place.country_code.empty() || r.place.country_code == "SY";
         Row row;
         row.point = r.place.point;
         row.values = {static_cast<long long>(id), r.place.name, r.place.name_ar,
-                      r.place.feature_type, r.place.admin.admin1_pcode, r.place.admin.admin1_name,
+                      r.place.feature_type,
+                      syrian ? text_or_null(r.place.admin.admin1_pcode) : FieldValue{},
+                      syrian ? text_or_null(r.place.admin.admin1_name) : FieldValue{},
                       static_cast<long long>(r.incidents), static_cast<long long>(r.mentions),
                       static_cast<long long>(r.casualties)};
         t.rows.push_back(std::move(row));

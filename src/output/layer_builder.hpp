@@ -1,6 +1,7 @@
 #pragma once
 // From incidents to the tables of every output layer (no I/O): incidents, governorates,
 // governorate_points, districts, places, articles.
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -30,9 +31,9 @@ struct LayerInput {
 
 // Totals of the incidents inside one admin unit.
 struct AdminTotals {
-    long incidents = 0;
-    long killed = 0;
-    long injured = 0;
+    std::int64_t incidents = 0;
+    std::int64_t killed = 0;
+    std::int64_t injured = 0;
     std::optional<Date> first_date;
     std::optional<Date> last_date;
     // Casualty-weighted sums of positions, for governorate_points.
@@ -43,7 +44,7 @@ struct AdminTotals {
     double plain_lat_sum = 0;
 
     void add(const Incident& incident);
-    long casualties() const { return killed + injured; }
+    std::int64_t casualties() const { return killed + injured; }
     // The casualty-weighted mean position; the plain mean when every weight is zero.
     LonLat mean_position() const;
 };

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "core/error.hpp"
+#include "output/csv_cell.hpp"
 #include "geo/gdal_error.hpp"
 
 namespace incimap {
@@ -64,6 +65,16 @@ std::unique_ptr<OGRGeometry> make_geometry(const LayerTable& table, const Row& r
         return std::unique_ptr<OGRGeometry>{geometry};
     }
     return nullptr;
+}
+
+// The table as it goes into a CSV file: text cells that a spreadsheet would run as a formula
+// are neutralised (csv_cell.hpp). Numbers are other alternatives of FieldValue, untouched.
+LayerTable csv_ready(const LayerTable& table) {
+    LayerTable out = table;
+    for (Row& row : out.rows)
+        for (FieldValue& value : row.values)
+            if (auto* s = std::get_if<std::string>(&value)) *s = neutralise_formula(*s);
+    return out;
 }
 
 }  // namespace
@@ -144,11 +155,24 @@ void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table)
     }
 }
 
-void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& table,
+void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& given,
                  bool overwrite) {
-    if (overwrite) dataset.delete_layer(table.name);
-    OGRLayer& layer = dataset.create_layer(table.name, ogr_geometry(table.geometry),
-                                           layer_creation_options(format, table));
+    const LayerTable* prepared = &given;
+    LayerTable csv_table;
+    if (format == LayerFormat::csv) {
+        csv_table = csv_ready(given);
+        prepared = &csv_table;
+    }
+    const LayerTable& table = *prepared;
+    GdalOptions options = layer_creation_options(format, table);
+    if (overwrite) {
+        dataset.delete_layer(table.name);
+        // GDAL's PostgreSQL driver lists only tables with a geometry column, so delete_layer
+        // does not see a table such as articles; the driver drops it itself when asked.
+        if (format == LayerFormat::postgresql) options["OVERWRITE"] = "YES";
+    }
+    OGRLayer& layer =
+        dataset.create_layer(table.name, ogr_geometry(table.geometry), options);
     for (const auto& field : table.fields) add_field(layer, field.name, ogr_type(field.type));
     {
         GdalErrorScope errors;

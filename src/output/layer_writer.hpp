@@ -27,6 +27,10 @@ struct LayerOptions {
     // GDAL source with tables admin1 and admin2 (the gazetteer database). Empty: the
     // governorates, governorate_points and districts layers are not written.
     std::filesystem::path admin_source;
+    // PostGIS only: replace the incidents and articles tables by this selection. Without it a
+    // narrowing filter (IncidentFilter::narrows) into existing tables is refused, since
+    // merging it would delete the rows of its articles that the filter left out.
+    bool replace = false;
     // Called after each layer was written ("incidents.gpkg:incidents", "places.geojson");
     // an exception thrown from it aborts the write like any failure would.
     std::function<void(const std::string& written)> on_layer_written;
@@ -35,6 +39,7 @@ struct LayerOptions {
 struct LayerReport {
     std::vector<std::pair<std::string, std::size_t>> layers;  // name, features
     std::vector<std::filesystem::path> files;                 // final paths (none for PG)
+    std::size_t table_rows = 0;  // PostGIS: rows of the incidents table after the write
 };
 
 LayerReport write_layers(const std::vector<Incident>& incidents,

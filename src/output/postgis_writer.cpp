@@ -59,9 +59,24 @@ void merge_table(GdalDataset& db, const LayerTable& table, const std::string& ru
 
 }  // namespace
 
+bool postgis_has_table(const std::string& connection, const std::string& table) {
+    GdalDataset db = GdalDataset::open_vector(connection, false);
+    return db.find_layer(table) != nullptr;
+}
+
+std::string narrowed_write_refusal() {
+    return "the incidents table exists and the filters (--from, --to, --governorate, "
+           "--min-precision, --role background) leave out incidents of the articles merged "
+           "into it: merging would delete their rows. Give --replace to replace the tables by "
+           "this selection, or write it into another database or schema";
+}
+
 LayerReport write_postgis(const LayerBuilder& builder, const LayerInput& input,
                           const std::string& connection, const LayerOptions& options) {
     GdalDataset db = GdalDataset::open_vector(connection, true);
+    const bool narrowed = options.filter.narrows();
+    if (narrowed && !options.replace && db.find_layer("incidents"))
+        throw Error(narrowed_write_refusal(), connection);
 
     // Every article this run read, including those whose incidents are now filtered out:
     // their earlier rows must go too.
@@ -70,10 +85,15 @@ LayerReport write_postgis(const LayerBuilder& builder, const LayerInput& input,
     for (const auto& i : input.incidents) run_articles.insert(i.article_id);
 
     const auto chosen = builder.selected(input.incidents);
-    merge_table(db, builder.incidents_table(chosen), "article_id", run_articles);
-    if (options.on_layer_written) options.on_layer_written("incidents");
-    merge_table(db, builder.articles_table(chosen, input.articles), "article_id", run_articles);
-    if (options.on_layer_written) options.on_layer_written("articles");
+    const LayerTable incidents = builder.incidents_table(chosen);
+    const LayerTable articles = builder.articles_table(chosen, input.articles);
+    for (const LayerTable* table : {&incidents, &articles}) {
+        if (options.replace)
+            write_table(db, LayerFormat::postgresql, *table, /*overwrite=*/true);
+        else
+            merge_table(db, *table, "article_id", run_articles);
+        if (options.on_layer_written) options.on_layer_written(table->name);
+    }
 
     // Totals over everything the table now holds, not just this run.
     const std::vector<Incident> all = read_incidents(db.layer("incidents"));
@@ -93,8 +113,11 @@ LayerReport write_postgis(const LayerBuilder& builder, const LayerInput& input,
     }
     db.close();
 
+    // The rows this write put in, not the table's size: the two differ when other runs'
+    // articles are in the table too.
     LayerReport report;
-    report.layers.emplace_back("incidents", all.size());
+    report.layers.emplace_back("incidents", incidents.rows.size());
+    report.table_rows = all.size();
     for (const auto& table : totals) report.layers.emplace_back(table.name, table.rows.size());
     return report;
 }

@@ -62,11 +62,14 @@ std::string number_text(double v) {
     return buffer;
 }
 
-// QGIS's size assistant uses scale_exp with exponent 0.57 (Flannery) so that circle areas
-// are perceived in proportion to the value.
+// The expression gives a diameter in mm: 12 * sqrt(value / max), so that a circle's area is
+// proportional to its value (exponent 0.5 from a zero diameter at zero), with a 1.5 mm floor
+// that keeps incidents without casualties visible. The symbol's scale_method is "diameter":
+// under "area" QGIS takes the square root of a data-defined size once more, which drew a
+// 12 mm circle at about 3.5 mm.
 std::string size_expression(const std::string& field, double max_value) {
-    return "coalesce(scale_exp(\"" + field + "\", 0, " + number_text(std::max(max_value, 1.0)) +
-           ", 1.5, 12, 0.57), 1.5)";
+    return "max(1.5, coalesce(scale_exp(\"" + field + "\", 0, " +
+           number_text(std::max(max_value, 1.0)) + ", 0, 12, 0.5), 0))";
 }
 
 std::string marker_symbol(const std::string& name, const std::string& color,

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/error.hpp"
+#include "output/csv_cell.hpp"
 #include "output/heatmap_file.hpp"
 #include "pipeline/merge_candidates.hpp"
 
@@ -169,20 +170,6 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
     if (hooks.on_progress) hooks.on_progress(total, total);
     return finish(clusters, restored && !earlier.empty(), total);
 }
-
-namespace {
-
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-}  // namespace
 
 void write_dedup_report(const DedupResult& result, const std::vector<StoredReport>& reports,
                         const std::filesystem::path& csv) {

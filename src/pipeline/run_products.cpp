@@ -48,7 +48,8 @@ std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
     if (options.heatmap) {
         std::vector<WeightedPoint> points;
         for (const Incident& i : incidents)
-            if (i.where.place && filter.matches(i)) points.push_back({i.where.point, weight.evaluate(i)});
+            if (i.where.place && !outside_syria(i) && filter.matches(i))
+                points.push_back({i.where.point, weight.evaluate(i)});
         if (!points.empty()) {
             const HeatmapGrid grid = kernel_density(points, HeatmapOptions{});
             const fs::path tif = options.out_dir / "heatmap.tif";

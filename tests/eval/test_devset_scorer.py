@@ -25,7 +25,7 @@ def gold(**fields):
 def system(article_id, **fields):
     incident = {"article_id": article_id, "role": "current", "event_type": "landmine",
                 "event_date": None, "killed": None, "injured": None, "captured": None,
-                "lat": 35.0, "lon": 40.0, "admin1_pcode": "SY09", "country": "SY",
+                "lat": 35.0, "lon": 40.0, "admin1_pcode": "SY09", "country_code": "SY",
                 "place_name": "Somewhere"}
     incident.update(fields)
     return incident
@@ -54,8 +54,8 @@ class PlaceRules(unittest.TestCase):
     def test_an_event_abroad_must_keep_its_country_and_have_no_point(self):
         place = {"level": "place", "lat": 36.3, "lon": 43.1, "country": "IQ", "tolerance_km": 10}
         ann = {"a": {"incidents": [gold(place=place)]}}
-        abroad = [system("a", lat=None, lon=None, country="IQ", admin1_pcode=None)]
-        in_syria = [system("a", lat=36.3, lon=41.0, country="SY")]
+        abroad = [system("a", lat=None, lon=None, country_code="IQ", admin1_pcode=None)]
+        in_syria = [system("a", lat=36.3, lon=41.0, country_code="SY")]
         self.assertEqual(measures(ann, abroad)["measures"]["place"]["hits"], 1)
         self.assertEqual(measures(ann, in_syria)["measures"]["place"]["hits"], 0)
 

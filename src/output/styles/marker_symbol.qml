@@ -8,7 +8,7 @@
           <prop k="outline_width_unit" v="MM"/>
           <prop k="size" v="2"/>
           <prop k="size_unit" v="MM"/>
-          <prop k="scale_method" v="area"/>
+          <prop k="scale_method" v="diameter"/>
           <data_defined_properties>
             <Option type="Map">
               <Option type="QString" name="name" value=""/>

@@ -148,7 +148,7 @@ TEST_CASE("writes every property of the contract", "[extract][json]") {
     for (auto key : {"incident_id", "article_id", "role", "event_type", "event_date",
                      "date_precision", "killed", "injured", "captured", "killed_low",
                      "killed_high", "actor", "victims", "place_text", "place_name", "place_id",
-                     "geo_precision", "admin1_name", "admin1_pcode", "admin2_name",
+                     "geo_precision", "country_code", "admin1_name", "admin1_pcode", "admin2_name",
                      "admin2_pcode", "evidence", "confidence"})
         CHECK(j.contains(key));
     CHECK(j["killed"] == 3);

@@ -30,9 +30,9 @@ long count(const fs::path& db_path, const std::string& sql) {
 
 TEST_CASE("the builder writes places, names, admin polygons and meta", "[gazetteer]") {
     const auto& f = test::fixture_gazetteer();
-    // 10 WOF + 1 neighbour + 2 supplement points + 1 line + 14 + 62 admin units + Syria.
-    CHECK(f.report.places == 91);
-    CHECK(gaz().place_count() == 91);
+    // 10 WOF + 3 neighbours + 2 supplement points + 1 line + 14 + 62 admin units + Syria.
+    CHECK(f.report.places == 93);
+    CHECK(gaz().place_count() == 93);
     CHECK(count(f.path, "SELECT count(*) FROM admin1") == 14);
     CHECK(count(f.path, "SELECT count(*) FROM admin2") == 62);
     CHECK(count(f.path, "SELECT count(*) FROM names WHERE kind = 'exonym'") == 7);
@@ -58,6 +58,20 @@ TEST_CASE("every place gets its governorate and district by point-in-polygon", "
     REQUIRE(jenin);
     CHECK(jenin->country_code == "PS");
     CHECK(jenin->admin.empty());
+}
+
+TEST_CASE("a town across the border gets no Syrian governorate from the nearest polygon",
+          "[gazetteer]") {
+    // Al Qa'im (Iraq) lies within 5 km of Abu Kamal district, Ceylanpinar (Turkey) across the
+    // fence from Ras al-Ain: the nearest-district rule is for Syrian villages only.
+    for (const std::int64_t id : {92138, 318668}) {
+        const Place* town = gaz().by_id(id);
+        REQUIRE(town);
+        INFO(town->name);
+        CHECK(town->country_code != "SY");
+        CHECK(town->admin.empty());
+        CHECK(town->admin.admin2_pcode.empty());
+    }
 }
 
 TEST_CASE("lookup finds a place by its name, variants, Arabic name and exonyms", "[gazetteer]") {

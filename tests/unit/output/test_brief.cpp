@@ -307,3 +307,19 @@ TEST_CASE("merges map marks on a coarser grid when there are too many", "[brief]
     for (const BriefMapPoint& m : r.map_points) total += m.totals.incidents;
     CHECK(total == 40);  // merged, never dropped
 }
+
+TEST_CASE("an incident across the border is in none of the briefing's figures", "[brief][border]") {
+    Incident across = incident("2022-02-05", "SY09", "Deir-ez-Zor", Count::exact(9));
+    across.where.place->country_code = "IQ";
+    across.where.country_code = "IQ";
+    const std::vector<Incident> incidents = {
+        incident("2022-02-03", "SY04", "Homs", Count::exact(4)), across};
+    const BriefReport report = build_brief(incidents, {}, months("2022-02"));
+    CHECK(report.totals.incidents == 1);
+    CHECK(report.totals.killed.low == 4);
+    for (const BriefGovernorate& g : report.governorates) CHECK(g.pcode != "SY09");
+    CHECK(report.map_points.size() == 1);
+    BriefOptions deir = months("2022-02");
+    deir.governorate = "SY09";
+    CHECK(build_brief(incidents, {}, deir).totals.incidents == 0);
+}

@@ -168,3 +168,51 @@ TEST_CASE("articles list only sources that selected incidents link to", "[builde
     CHECK(value<Date>(t, *first, "published") == Date{2024, 3, 10});
     CHECK_FALSE(row_with(t, "article_id", "art-3"));
 }
+
+TEST_CASE("an incident across the border has no Syrian unit, no point and no place in the totals",
+          "[builder][border]") {
+    // As a gazetteer built with the nearest-district rule for every place left it: a town in
+    // Iraq just outside Northland, carrying Northland's P-codes.
+    Place qaim = test::make_place(92138, "Al Qa'im", 36.5, 35.2, "SY91", "Northland", "SY9101", "town");
+    qaim.country_code = "IQ";
+    Incident across = test::make_incident("inc-iq", "art-iq", IncidentRole::current, "air_strike",
+                                          Date{2024, 3, 6}, 2, 1, qaim, 1);
+    across.where.country_code = "IQ";
+    across.where.admin = {};  // the extractor gives no units of its own outside Syria
+
+    Built without;
+    Built with;
+    with.incidents.push_back(across);
+    with.layers = LayerBuilder{IncidentFilter{}, WeightExpression::parse("casualties"),
+                               read_admin_polygons(test::make_admin_source(with.dir.path()))}
+                      .build({with.incidents, with.articles, with.mentions});
+
+    const LayerTable& incidents = with.layer("incidents");
+    const Row* row = row_with(incidents, "incident_id", "inc-iq");
+    REQUIRE(row);
+    CHECK(value<std::string>(incidents, *row, "country_code") == "IQ");
+    for (const char* field : {"admin1_name", "admin1_pcode", "admin2_name", "admin2_pcode"})
+        CHECK(is_null(incidents, *row, field));
+    CHECK_FALSE(row->point);
+
+    for (const char* layer : {"governorates", "districts", "governorate_points"}) {
+        INFO(layer);
+        const LayerTable& a = without.layer(layer);
+        const LayerTable& b = with.layer(layer);
+        REQUIRE(a.rows.size() == b.rows.size());
+        for (std::size_t n = 0; n < a.rows.size(); ++n) {
+            CHECK(value<long long>(a, a.rows[n], "incidents") ==
+                  value<long long>(b, b.rows[n], "incidents"));
+            CHECK(value<long long>(a, a.rows[n], "killed") ==
+                  value<long long>(b, b.rows[n], "killed"));
+        }
+    }
+    const LayerTable& places = with.layer("places");
+    const Row* place = row_with(places, "name", "Al Qa'im");
+    REQUIRE(place);
+    CHECK(is_null(places, *place, "admin1_pcode"));
+
+    IncidentFilter northland;
+    northland.governorate = "SY91";
+    CHECK_FALSE(northland.matches(across));
+}

@@ -234,3 +234,48 @@ TEST_CASE("incidents and articles read back from a written run equal what was wr
     const auto report = write_layers(incidents, articles, w.options, again.path());
     CHECK(report.layers == w.report.layers);
 }
+
+TEST_CASE("admin totals beyond 2^31 are written whole, not clamped", "[writer][totals]") {
+    test::TempDir dir{"writer-totals"};
+    auto incidents = test::sample_incidents();
+    incidents[0].casualties.killed = Count::exact(2'000'000'000);
+    incidents[1].casualties.killed = Count::exact(2'000'000'000);  // both in Northland
+    LayerOptions options;
+    options.format = LayerFormat::gpkg;
+    options.admin_source = test::make_admin_source(dir.path());
+    write_layers(incidents, {}, options, dir.path() / "out");
+    GdalDataset gpkg = GdalDataset::open_vector((dir.path() / "out" / "incidents.gpkg").string());
+    bool seen = false;
+    for (const char* layer : {"governorates", "governorate_points"})
+        for (auto& f : gpkg.layer(layer)) {
+            if (std::string(f->GetFieldAsString("admin1_pcode")) != "SY91") continue;
+            seen = true;
+            CHECK(f->GetFieldAsInteger64("killed") == 4'000'000'000LL);
+            CHECK(f->GetFieldAsInteger64("casualties") == 4'000'000'006LL);
+        }
+    CHECK(seen);
+}
+
+TEST_CASE("a vague injured figure has the same range in the layers as in the briefing",
+          "[writer][figures]") {
+    test::TempDir dir{"writer-injured"};
+    auto incidents = test::sample_incidents();
+    incidents[0].casualties.injured = Count{38, 38, 119, true};  // "38 ... dozens more"
+    LayerOptions options;
+    write_layers(incidents, {}, options, dir.path() / "out");
+    const auto back = read_incidents(dir.path() / "out" / "incidents.geojson");
+    const Incident* a = nullptr;
+    for (const auto& i : back)
+        if (i.incident_id == "inc-a") a = &i;
+    REQUIRE(a);
+    CHECK(a->casualties.injured.value == 38);
+    CHECK(a->casualties.injured.low == 38);
+    CHECK(a->casualties.injured.high == 119);
+
+    GdalDataset gpkg = GdalDataset::open_vector((dir.path() / "out" / "incidents.gpkg").string());
+    for (auto& f : gpkg.layer("incidents"))
+        if (std::string(f->GetFieldAsString("incident_id")) == "inc-a") {
+            CHECK(f->GetFieldAsInteger("injured_low") == 38);
+            CHECK(f->GetFieldAsInteger("injured_high") == 119);
+        }
+}

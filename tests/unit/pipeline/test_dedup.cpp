@@ -179,3 +179,23 @@ TEST_CASE("the dedup report has one row per merged report", "[dedup]") {
     CHECK(lines[1].find("art2") != std::string::npos);
     CHECK(lines[2].find("art3") != std::string::npos);
 }
+
+TEST_CASE("the dedup report neutralises article ids that start like a spreadsheet formula",
+          "[dedup][csv]") {
+    test::TempDir dir("dedup");
+    std::vector<StoredReport> reports = {report(1, 1, "ambush", "2023-03-09", sukhnah, 4),
+                                         report(2, 2, "ambush", "2023-03-09", sukhnah, 4)};
+    reports[0].incident.article_id = "@SUM(1+1)*cmd|' /C calc'!A0";
+    reports[1].incident.article_id = "=HYPERLINK(\"http://evil.example\")";
+    const DedupResult result = deduplicate(reports);
+    REQUIRE(result.merges == 1);
+    const auto csv = dir.path() / "dedup_report.csv";
+    write_dedup_report(result, reports, csv);
+    std::ifstream in(csv);
+    std::string header, row;
+    std::getline(in, header);
+    std::getline(in, row);
+    CHECK_THAT(row, Catch::Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\","));
+    CHECK_THAT(row, Catch::Contains(",'@SUM(1+1)*cmd|' /C calc'!A0,"));
+    CHECK_THAT(row, !Catch::Contains(",=") && !Catch::Contains(",@") && !Catch::Contains(",\"="));
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# `incimap map RUN -o PG:...` against a throwaway PostgreSQL 15 + PostGIS 3 (pg_server.sh):
+# a filtered write never deletes rows it did not write (docs/layers.md, "PostGIS").
+#   usage: run_postgis_map_test.sh INCIMAP EXAMPLES_DIR
+# Exit codes: 0 passed, 1 a check failed, 77 skipped (PostgreSQL/PostGIS not installed).
+set -euo pipefail
+incimap=$(realpath "$1")
+examples=$(realpath "$2")
+source "$(dirname "$0")/pg_server.sh"
+
+run="$work/run"
+"$incimap" run "$examples" --published 2023-03-20 --no-heatmap --no-brief -o "$run" >/dev/null
+"$incimap" map "$run" -o "$conn" >"$work/full.out"
+full=$(psql_q "SELECT count(*) FROM incidents")
+articles=$(psql_q "SELECT count(*) FROM articles")
+homs=$(psql_q "SELECT count(*) FROM incidents WHERE admin1_pcode = 'SY04'")
+# The printed count is the rows this write put in.
+grep -q "^incidents	$full\$" "$work/full.out" || { echo "FAILED: map printed: $(cat "$work/full.out")" >&2; failures=$((failures + 1)); }
+((full > 5 && homs > 0 && homs < full)) || { echo "FAILED: the examples gave $full incidents, $homs in Homs" >&2; failures=$((failures + 1)); }
+
+refused() {  # refused DESCRIPTION MAP_ARGS...: exit 2, nothing deleted
+  local desc=$1 rc=0
+  shift
+  "$incimap" map "$run" -o "$conn" "$@" >"$work/out" 2>"$work/err" || rc=$?
+  if [[ $rc == 2 ]] && grep -q -- "--replace" "$work/err"; then echo "ok: $desc is refused with exit 2"; else echo "FAILED: $desc: exit $rc: $(cat "$work/err")" >&2; failures=$((failures + 1)); fi
+  expect "$desc: no incident deleted" "$full" "SELECT count(*) FROM incidents"
+  expect "$desc: no article deleted" "$articles" "SELECT count(*) FROM articles"
+}
+refused "--governorate Homs into the existing table" --governorate Homs
+refused "--from past most of the data" --from 2023-06-01
+refused "--min-precision 1" --min-precision 1
+refused "--role background" --role background
+
+"$incimap" map "$run" -o "$conn" >/dev/null
+expect "an unfiltered write again: no duplicates" "$full" "SELECT count(*) FROM incidents"
+"$incimap" map "$run" -o "$conn" --role all >/dev/null
+expect "--role all adds to the table, deletes nothing" 1 \
+  "SELECT CASE WHEN count(*) >= $full THEN 1 ELSE 0 END FROM incidents"
+
+# A filtered selection into a database without the tables is written as asked.
+psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE incimap_homs"
+psql_q "CREATE EXTENSION postgis" incimap_homs
+homs_conn="PG:host=127.0.0.1 port=$port dbname=incimap_homs user=postgres"
+"$incimap" map "$run" -o "$homs_conn" --governorate Homs >/dev/null
+got=$(psql_q "SELECT count(*) FROM incidents" incimap_homs)
+[[ $got == "$homs" ]] && echo "ok: Homs alone in a new database ($got)" || { echo "FAILED: new database has $got, expected $homs" >&2; failures=$((failures + 1)); }
+
+# --replace replaces the tables by the selection, and the totals follow.
+"$incimap" map "$run" -o "$conn" --governorate Homs --replace >/dev/null
+expect "--replace leaves the selection" "$homs" "SELECT count(*) FROM incidents"
+expect "--replace: only Homs" 0 "SELECT count(*) FROM incidents WHERE admin1_pcode IS DISTINCT FROM 'SY04'"
+expect "--replace: totals of the new table" "$homs" "SELECT sum(incidents) FROM governorates"
+rc=0
+"$incimap" map "$run" -o "$work/dir" --replace >/dev/null 2>&1 || rc=$?
+[[ $rc == 2 ]] && echo "ok: --replace into a directory is a usage error" || { echo "FAILED: --replace into a directory: exit $rc" >&2; failures=$((failures + 1)); }
+finish
