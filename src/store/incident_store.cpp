@@ -303,8 +303,11 @@ fs::path existing_store(const fs::path& store_or_run_dir) {
 void check_version(Database& db) {
     Statement v = db.prepare("PRAGMA user_version");
     v.step();
-    if (v.int64(0) != IncidentStore::current_version())
-        throw Error("store schema version " + std::to_string(v.int64(0)) + ", expected " +
+    const int found = static_cast<int>(v.int64(0));
+    IncidentStore::check_readable_version(db, found);
+    // Only an older store is left: `run` migrates those (a newer or damaged one it refuses).
+    if (found != IncidentStore::current_version())
+        throw Error("store schema version " + std::to_string(found) + ", expected " +
                         std::to_string(IncidentStore::current_version()) +
                         "; `incimap run` on it migrates it",
                     db.path().string());

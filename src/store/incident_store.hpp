@@ -72,6 +72,9 @@ public:
     static const std::vector<std::vector<std::string_view>>& migrations();
     // Applies migrations until the store is at `target` (tests use it to build old stores).
     static void migrate(Database& db, int target);
+    // Throws incimap::Error naming the store when `found` (its PRAGMA user_version) is negative
+    // (a damaged header) or newer than this build.
+    static void check_readable_version(Database& db, int found);
 
     // Opens or creates the store and migrates it. Throws incimap::Error naming the file when
     // it cannot be opened, is not an incimap store, or is newer than this build.
