@@ -1,5 +1,10 @@
 #include "store/incident_store.hpp"
 
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include "core/error.hpp"
 #include "store/incident_columns.hpp"
 
@@ -42,9 +47,34 @@ long count_rows(Database& db, std::string_view sql) {
     return static_cast<long>(s.int64(0));
 }
 
+// An existing store is only ever opened, never started afresh: SQLite takes a zero-length
+// file for a new database, and a run would then keep nothing but its own articles.
+const fs::path& existing_store_or_none(const fs::path& path) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (status.type() == fs::file_type::not_found) return path;
+    if (ec)
+        throw Error("cannot examine the store: " + ec.message() +
+                        "; fix the path or its permissions",
+                    path.string());
+    if (status.type() != fs::file_type::regular)
+        throw Error("the store path is not a file; give another --store or move it away",
+                    path.string());
+    if (::access(path.c_str(), R_OK | W_OK) != 0)
+        throw Error("cannot read and write the store: " + std::string(std::strerror(errno)) +
+                        "; fix its permissions (it is not replaced)",
+                    path.string());
+    if (fs::file_size(path, ec) == 0 && !ec)
+        throw Error("the store is empty (0 bytes), so it was truncated or damaged; it is not "
+                    "replaced: restore it from a backup, or delete it to start a new store",
+                    path.string());
+    return path;
+}
+
 }  // namespace
 
-IncidentStore::IncidentStore(const fs::path& path) : db_(path, Database::Mode::create) {
+IncidentStore::IncidentStore(const fs::path& path)
+    : db_(existing_store_or_none(path), Database::Mode::create) {
     // WAL: readers (incimap map on the same run directory) never block the writer, and a
     // crash mid-transaction leaves the last committed state.
     db_.exec("PRAGMA journal_mode = WAL");

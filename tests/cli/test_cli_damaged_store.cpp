@@ -38,3 +38,19 @@ TEST_CASE("run on a store with a negative or absurd schema version exits 3 namin
                                   version));
     }
 }
+
+TEST_CASE("run on a zero-length store exits 3, names it, says what to do and replaces nothing",
+          "[cli][store]") {
+    TempDir dir("damaged");
+    const fs::path out = first_run(dir);
+    const fs::path store = out / "incimap.sqlite";
+    const auto layers_before = feature_dump(out / "incidents.gpkg", "incidents");
+    { std::ofstream truncate(store, std::ios::binary | std::ios::trunc); }
+    const CliResult r = run_incimap(run_args(examples_dir() / "desert_ambush.txt", out));
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(contains(r.err, "incimap: error: " + store.string() + ": "));
+    CHECK(contains(r.err, "backup"));
+    CHECK(fs::file_size(store) == 0);
+    CHECK(feature_dump(out / "incidents.gpkg", "incidents") == layers_before);
+}

@@ -273,6 +273,35 @@ TEST_CASE("a file of garbage given as store is an error naming it", "[store]") {
     }
 }
 
+TEST_CASE("an existing zero-length store is refused and left as it is, never started afresh",
+          "[store]") {
+    // A truncated store used to be taken for a new one: the next run kept only its own articles.
+    TempDir dir("store");
+    const auto path = dir.write("incimap.sqlite", "");
+    try {
+        IncidentStore store(path);
+        FAIL("opened a zero-length store as a new one");
+    } catch (const Error& e) {
+        CHECK(e.file() == path.string());
+        CHECK_THAT(e.what(), Catch::Contains("empty") && Catch::Contains("backup"));
+    }
+    CHECK(std::filesystem::file_size(path) == 0);
+    CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST_CASE("a store path that is a folder is refused naming it", "[store]") {
+    TempDir dir("store");
+    const auto path = dir.path() / "incimap.sqlite";
+    std::filesystem::create_directories(path);
+    try {
+        IncidentStore store(path);
+        FAIL("opened a folder as a store");
+    } catch (const Error& e) {
+        CHECK(e.file() == path.string());
+        CHECK_THAT(e.what(), Catch::Contains("not a file"));
+    }
+}
+
 TEST_CASE("loading incidents from a directory without a store says to run first", "[store]") {
     TempDir dir("store");
     CHECK_THROWS_WITH(load_incidents(dir.path()), Catch::Contains("incimap run"));
