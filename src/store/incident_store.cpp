@@ -97,6 +97,19 @@ bool IncidentStore::has_article(std::string_view hash) {
 
 long IncidentStore::article_count() { return count_rows(db_, "SELECT count(*) FROM articles"); }
 long IncidentStore::report_count() { return count_rows(db_, "SELECT count(*) FROM reports"); }
+long IncidentStore::incident_count() { return count_rows(db_, "SELECT count(*) FROM incidents"); }
+long IncidentStore::merged_report_count() {
+    return count_rows(db_, "SELECT count(*) FROM incident_sources") - incident_count();
+}
+
+std::string IncidentStore::state() {
+    std::error_code ec;
+    const fs::path where = fs::weakly_canonical(db_.path(), ec);
+    return "articles=" + std::to_string(article_count()) +
+           " reports=" + std::to_string(report_count()) +
+           " incidents=" + std::to_string(incident_count()) + " merge=" + merge_settings() +
+           " store=" + (ec ? db_.path() : where).string();
+}
 
 void IncidentStore::add_articles(const std::vector<ExtractedArticle>& batch) {
     if (batch.empty()) return;

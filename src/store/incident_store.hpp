@@ -86,6 +86,12 @@ public:
     bool has_article(std::string_view content_hash);
     long article_count();
     long report_count();
+    long incident_count();
+    // Reports that joined another report's incident (every source after an incident's first).
+    long merged_report_count();
+    // What the outputs of the store show depends on, in one line: its articles and reports,
+    // the settings of its merge, and where it is. Equal states give equal outputs.
+    std::string state();
 
     // Stores articles and their reports in one transaction.
     void add_articles(const std::vector<ExtractedArticle>& batch);
