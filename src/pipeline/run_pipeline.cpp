@@ -15,6 +15,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/resolver.hpp"
 #include "geo/durable_file.hpp"
+#include "pipeline/folder_lock.hpp"
 #include "pipeline/output_manifest.hpp"
 #include "pipeline/parallel_extraction.hpp"
 #include "pipeline/run_products.hpp"
@@ -302,6 +303,11 @@ RunSummary run_pipeline(const RunOptions& options) {
     if (effective.layers.admin_source.empty()) effective.layers.admin_source = effective.gazetteer;
     prepare_out_dir(options.out_dir);
     check_out_dir_writable(options.out_dir);
+    // Held until the run returns: its store reads, merge and outputs are one run's alone.
+    const FolderLock lock(options.out_dir);
+    for (const fs::path& stale : remove_stale_temporaries(options.out_dir))
+        if (options.on_warning)
+            options.on_warning("removed " + stale.string() + ", left by a run that was killed");
     summary.store = options.store.empty() ? options.out_dir / "incimap.sqlite" : options.store;
     IncidentStore store(summary.store);
 

@@ -1,5 +1,6 @@
 #include "store/incident_store.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -47,12 +48,42 @@ long count_rows(Database& db, std::string_view sql) {
     return static_cast<long>(s.int64(0));
 }
 
+// A new store is built beside its place and linked into it complete, so that a store file
+// that exists is always one incimap finished creating: a run killed while creating it leaves
+// only a temporary (which the next run in that folder removes), never an empty store.
+void create_store(const fs::path& path) {
+    const fs::path tmp = path.parent_path() /
+                         ("." + path.stem().string() + ".tmp" + std::to_string(::getpid()) +
+                          path.extension().string());
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    {
+        Database db(tmp, Database::Mode::create);
+        IncidentStore::migrate(db, IncidentStore::current_version());
+    }  // closed: SQLite synced each migration's commit
+    // link() rather than rename(): it never replaces a store another process made meanwhile.
+    const int linked = ::link(tmp.c_str(), path.c_str());
+    const int error = errno;
+    fs::remove(tmp, ec);
+    if (linked != 0 && error != EEXIST)
+        throw Error("cannot create the store: " + std::string(std::strerror(error)), path.string());
+    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);  // the new name on disk; a failure here loses nothing already stored
+        ::close(fd);
+    }
+}
+
 // An existing store is only ever opened, never started afresh: SQLite takes a zero-length
 // file for a new database, and a run would then keep nothing but its own articles.
-const fs::path& existing_store_or_none(const fs::path& path) {
+const fs::path& existing_store_or_new(const fs::path& path) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
-    if (status.type() == fs::file_type::not_found) return path;
+    if (status.type() == fs::file_type::not_found) {
+        create_store(path);
+        return path;
+    }
     if (ec)
         throw Error("cannot examine the store: " + ec.message() +
                         "; fix the path or its permissions",
@@ -74,7 +105,7 @@ const fs::path& existing_store_or_none(const fs::path& path) {
 }  // namespace
 
 IncidentStore::IncidentStore(const fs::path& path)
-    : db_(existing_store_or_none(path), Database::Mode::create) {
+    : db_(existing_store_or_new(path), Database::Mode::read_write) {
     // WAL: readers (incimap map on the same run directory) never block the writer, and a
     // crash mid-transaction leaves the last committed state.
     db_.exec("PRAGMA journal_mode = WAL");

@@ -50,12 +50,14 @@ private:
 };
 
 // Every output file of a folder, name to bytes; the store, which a run adds to before it
-// writes the outputs, is left out.
+// writes the outputs, and the lock file, which names the last process to hold the folder,
+// are left out.
 std::map<std::string, std::string> files_of(const fs::path& dir) {
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::directory_iterator(dir)) {
         const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file() && name.rfind("incimap.sqlite", 0) != 0)
+        if (entry.is_regular_file() && name.rfind("incimap.sqlite", 0) != 0 &&
+            name != ".incimap.lock")
             files[name] = read_text(entry.path());
     }
     return files;
