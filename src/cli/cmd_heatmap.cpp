@@ -48,10 +48,10 @@ class HeatmapCommand final : public Command {
                        "heatmap.png and the .qml style go beside it");
         app.add_option("--radius", radius_km_, "Kernel radius in km")
             ->capture_default_str()
-            ->check(CLI::PositiveNumber);
+            ->check(positive_number());
         app.add_option("--cell", cell_m_, "Cell size in metres")
             ->capture_default_str()
-            ->check(CLI::PositiveNumber);
+            ->check(positive_number());
         app.add_option("--weight", weight_,
                        "What an incident weighs: killed, casualties "
                        "(killed + injured) or incidents (1 each)")

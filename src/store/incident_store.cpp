@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "core/error.hpp"
 #include "store/incident_columns.hpp"
@@ -387,11 +388,39 @@ void check_version(Database& db) {
                     db.path().string());
 }
 
+// Reading a store in WAL mode needs its -shm file, which SQLite creates beside it: in a
+// folder or on a file system that cannot be written, that fails with "unable to open
+// database file". Such a store is read as immutable then, unless its -wal file holds
+// changes that reading it that way would miss.
+std::unique_ptr<Database> open_for_reading(const fs::path& store_or_run_dir) {
+    const fs::path path = existing_store(store_or_run_dir);
+    auto db = std::make_unique<Database>(path, Database::Mode::read_only);
+    try {
+        check_version(*db);
+        return db;
+    } catch (const Error& first) {
+        std::error_code ec;
+        const auto wal_size = fs::file_size(path.string() + "-wal", ec);
+        if (!ec && wal_size > 0)
+            throw Error(std::string(first.what()) +
+                            " (the store cannot be written here and its -wal file holds "
+                            "changes; open it where it can be written, or copy the folder)",
+                        path.string());
+        try {
+            auto immutable = std::make_unique<Database>(path, Database::Mode::read_only_immutable);
+            check_version(*immutable);
+            return immutable;
+        } catch (const Error&) {
+            throw first;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<Incident> load_incidents(const fs::path& store_or_run_dir) {
-    Database db(existing_store(store_or_run_dir), Database::Mode::read_only);
-    check_version(db);
+    const auto db_ptr = open_for_reading(store_or_run_dir);
+    Database& db = *db_ptr;
     std::vector<Incident> out;
     Statement s = db.prepare("SELECT " + incident_column_list() + " FROM incidents ORDER BY id");
     while (s.step()) out.push_back(read_incident(s, 0));
@@ -399,9 +428,7 @@ std::vector<Incident> load_incidents(const fs::path& store_or_run_dir) {
 }
 
 std::vector<Article> load_articles(const fs::path& store_or_run_dir) {
-    Database db(existing_store(store_or_run_dir), Database::Mode::read_only);
-    check_version(db);
-    return read_article_rows(db);
+    return read_article_rows(*open_for_reading(store_or_run_dir));
 }
 
 }  // namespace incimap
