@@ -77,9 +77,12 @@ struct CheckedFile {
 int open_flags(const char* access) {
     const bool plus = std::strchr(access, '+') != nullptr;
     switch (access[0]) {
-        case 'w': return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
-        case 'a': return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND;
-        default: return plus ? O_RDWR : O_RDONLY;
+        case 'w':
+            return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_TRUNC;
+        case 'a':
+            return (plus ? O_RDWR : O_WRONLY) | O_CREAT | O_APPEND;
+        default:
+            return plus ? O_RDWR : O_RDONLY;
     }
 }
 
@@ -131,8 +134,7 @@ size_t write_file(void* handle, const void* buffer, size_t size, size_t count) {
     const size_t wanted = size * count;
     size_t done = 0;
     while (done < wanted) {
-        const ssize_t n =
-            ::write(file->fd, static_cast<const char*>(buffer) + done, wanted - done);
+        const ssize_t n = ::write(file->fd, static_cast<const char*>(buffer) + done, wanted - done);
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) {
             file->fail("write failed", n < 0 ? errno : ENOSPC);
@@ -227,8 +229,7 @@ std::string checked_gdal_path(const fs::path& file) {
 }
 
 void throw_if_write_failed(const fs::path& file, const fs::path& shown_as) {
-    const std::string failure =
-        failures().take(fs::absolute(file).lexically_normal().string());
+    const std::string failure = failures().take(fs::absolute(file).lexically_normal().string());
     if (failure.empty()) return;
     throw Error("cannot write the file: " + failure +
                     " (is the disk full?); the previous outputs are untouched",

@@ -15,6 +15,7 @@ std::string checked_gdal_path(const std::filesystem::path& file);
 // Throws incimap::Error naming `shown_as` when a write, sync or close of `file`, or of any
 // file under it when it is a directory, failed through checked_gdal_path() since it was
 // created; the failures found are forgotten either way.
-void throw_if_write_failed(const std::filesystem::path& file, const std::filesystem::path& shown_as);
+void throw_if_write_failed(const std::filesystem::path& file,
+                           const std::filesystem::path& shown_as);
 
 }  // namespace incimap

@@ -37,9 +37,9 @@ void sync_file(const std::filesystem::path& file) {
     if (fd.get() < 0)
         throw Error("cannot open the written file to sync it: " + errno_text(errno), file.string());
     if (::fsync(fd.get()) != 0)
-        throw Error("cannot write the file out to disk: " + errno_text(errno) +
-                        " (is the disk full?)",
-                    file.string());
+        throw Error(
+            "cannot write the file out to disk: " + errno_text(errno) + " (is the disk full?)",
+            file.string());
 }
 
 void sync_directory(const std::filesystem::path& dir) {

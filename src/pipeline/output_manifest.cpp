@@ -38,7 +38,8 @@ void write_manifest(const OutputManifest& manifest, const fs::path& dir) {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
         out << text;
         out.close();
-        if (!out) throw Error("cannot write the outputs' manifest", (dir / manifest_file_name).string());
+        if (!out)
+            throw Error("cannot write the outputs' manifest", (dir / manifest_file_name).string());
     });
 }
 
@@ -61,8 +62,8 @@ std::optional<OutputManifest> read_manifest(const fs::path& dir) {
     }
 }
 
-bool outputs_match(const OutputManifest& manifest, const fs::path& dir,
-                   const std::string& settings, const std::string& store_state) {
+bool outputs_match(const OutputManifest& manifest, const fs::path& dir, const std::string& settings,
+                   const std::string& store_state) {
     if (manifest.settings != settings || manifest.store_state != store_state) return false;
     if (manifest.files.empty()) return false;
     for (const auto& [name, file] : manifest.files) {

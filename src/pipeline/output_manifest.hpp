@@ -19,8 +19,8 @@ struct OutputManifest {
         std::string sha256;
         bool operator==(const File&) const = default;
     };
-    std::string settings;     // run_settings() of the run that wrote the files
-    std::string store_state;  // what the store held then (see IncidentStore::state())
+    std::string settings;               // run_settings() of the run that wrote the files
+    std::string store_state;            // what the store held then (see IncidentStore::state())
     std::map<std::string, File> files;  // by file name inside the output directory
 };
 

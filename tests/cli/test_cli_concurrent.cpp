@@ -17,8 +17,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::vector<std::string> run_args(const fs::path& input, const fs::path& out) {
-    return {"run",         input.string(), "--threads", "1",          "--no-heatmap",
-            "--no-brief",  "--published",  "2023-04-05", "-o",        out.string()};
+    return {"run",        input.string(), "--threads",  "1",  "--no-heatmap",
+            "--no-brief", "--published",  "2023-04-05", "-o", out.string()};
 }
 
 // Waits until the run holds the folder: its lock file names it.
@@ -53,8 +53,11 @@ TEST_CASE("a second run on a folder that a paused run holds exits 3 saying anoth
     REQUIRE(kill(first, SIGCONT) == 0);
     INFO(second.out << second.err);
     CHECK(second.exit_code == 3);
-    CHECK(contains(second.err, "incimap: error: " + out.string() + ": another incimap run "
-                                   "(process " + std::to_string(first) + ") is writing to this "
+    CHECK(contains(second.err, "incimap: error: " + out.string() +
+                                   ": another incimap run "
+                                   "(process " +
+                                   std::to_string(first) +
+                                   ") is writing to this "
                                    "output folder"));
 
     const int first_code = wait_incimap(first);
@@ -102,25 +105,25 @@ TEST_CASE("a run killed with SIGKILL does not keep the folder from the next run"
     CHECK(store_intact(out / "incimap.sqlite"));
 }
 
-TEST_CASE("the next run removes the temporary files and folders of runs that died, and only "
-          "theirs",
-          "[cli][lock]") {
+TEST_CASE(
+    "the next run removes the temporary files and folders of runs that died, and only "
+    "theirs",
+    "[cli][lock]") {
     TempDir dir("lock");
     const fs::path out = dir.path() / "out";
     REQUIRE(run_incimap(run_args(examples_dir() / "reports.jsonl", out)).exit_code == 0);
     const std::string dead = std::to_string(dead_pid());
     const std::string alive = std::to_string(getpid());
-    const std::vector<std::string> stale = {".incimap-writing-" + dead + "-123456",
-                                            ".heatmap.tmp" + dead + ".tif",
-                                            ".brief.tmp" + dead + ".html",
-                                            ".dedup_report.pending" + dead + ".csv"};
+    const std::vector<std::string> stale = {
+        ".incimap-writing-" + dead + "-123456", ".heatmap.tmp" + dead + ".tif",
+        ".brief.tmp" + dead + ".html", ".dedup_report.pending" + dead + ".csv"};
     fs::create_directories(out / stale[0]);
     write_text(out / stale[0] / "incidents.gpkg", "half a GeoPackage");
     for (std::size_t i = 1; i < stale.size(); ++i) write_text(out / stale[i], "half a file");
     // A live process's temporaries (another command writing here) and the user's own files
     // that only look alike stay.
-    const std::vector<std::string> kept = {".heatmap.tmp" + alive + ".tif", ".incimap-writing-notes",
-                                           "heatmap.tmp" + dead + ".tif"};
+    const std::vector<std::string> kept = {".heatmap.tmp" + alive + ".tif",
+                                           ".incimap-writing-notes", "heatmap.tmp" + dead + ".tif"};
     for (const auto& name : kept) write_text(out / name, "keep me");
 
     const CliResult r = run_incimap(run_args(examples_dir() / "desert_ambush.txt", out));

@@ -34,8 +34,8 @@ TEST_CASE("run on a store with a negative or absurd schema version exits 3 namin
         const CliResult r = run_incimap(run_args(examples_dir() / "desert_ambush.txt", out));
         INFO("user_version " << version << "\n" << r.err);
         CHECK(r.exit_code == 3);
-        CHECK(contains(r.err, "incimap: error: " + store.string() + ": store schema version " +
-                                  version));
+        CHECK(contains(r.err,
+                       "incimap: error: " + store.string() + ": store schema version " + version));
     }
 }
 

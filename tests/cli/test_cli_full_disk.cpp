@@ -22,8 +22,8 @@ public:
     SmallDisk(const fs::path& where, int megabytes) : path_(where) {
         fs::create_directories(path_);
         const std::string options = "size=" + std::to_string(megabytes) + "m";
-        mounted_ = ::geteuid() == 0 &&
-                   ::mount("tmpfs", path_.c_str(), "tmpfs", 0, options.c_str()) == 0;
+        mounted_ =
+            ::geteuid() == 0 && ::mount("tmpfs", path_.c_str(), "tmpfs", 0, options.c_str()) == 0;
     }
     ~SmallDisk() {
         if (mounted_) ::umount2(path_.c_str(), MNT_DETACH);
@@ -69,9 +69,10 @@ std::vector<std::string> run_args(const fs::path& input, const fs::path& out) {
 
 }  // namespace
 
-TEST_CASE("a full disk while the GeoJSON layers are written fails the run, keeps the previous "
-          "outputs, and the next run with room writes them whole",
-          "[cli][full-disk]") {
+TEST_CASE(
+    "a full disk while the GeoJSON layers are written fails the run, keeps the previous "
+    "outputs, and the next run with room writes them whole",
+    "[cli][full-disk]") {
     TempDir dir("full-disk");
     SmallDisk disk(dir.path() / "disk", 16);
     if (!disk.mounted()) {
@@ -121,8 +122,9 @@ TEST_CASE("map into a full disk exits 3 naming the file and keeps the previous l
     for (const char* format : {"GeoJSON", "CSV", "FlatGeobuf"}) {
         INFO(format);
         const fs::path out = dir.path() / "disk" / format;
-        REQUIRE(run_incimap({"map", run_dir.string(), "-o", out.string(), "-f", format})
-                    .exit_code == 0);
+        REQUIRE(
+            run_incimap({"map", run_dir.string(), "-o", out.string(), "-f", format}).exit_code ==
+            0);
         const auto before = files_of(out);
         disk.leave_room(fs::file_size(out / "incidents.gpkg") + 200 * 1024);
         const CliResult r =
@@ -136,9 +138,10 @@ TEST_CASE("map into a full disk exits 3 naming the file and keeps the previous l
     }
 }
 
-TEST_CASE("a layer file damaged after a run is written again by the next run, not called up "
-          "to date",
-          "[cli]") {
+TEST_CASE(
+    "a layer file damaged after a run is written again by the next run, not called up "
+    "to date",
+    "[cli]") {
     TempDir dir("full-disk");
     const fs::path out = dir.path() / "out";
     const auto args = run_args(examples_dir() / "reports.jsonl", out);

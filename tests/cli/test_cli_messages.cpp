@@ -39,8 +39,8 @@ TEST_CASE("map and brief read a store on a file system that cannot be written", 
 
     const fs::path out = dir.path() / "out";
     const CliResult map = run_incimap({"map", run_dir.string(), "-o", out.string()});
-    const CliResult brief = run_incimap(
-        {"brief", run_dir.string(), "-o", (out / "brief.html").string()});
+    const CliResult brief =
+        run_incimap({"brief", run_dir.string(), "-o", (out / "brief.html").string()});
     if (root)
         ::umount2(disk.c_str(), MNT_DETACH);
     else

@@ -53,8 +53,8 @@ std::map<std::string, std::string> files_of(const fs::path& dir) {
 }
 
 // How the child's write ended.
-constexpr int did_not_throw = 0, threw_naming_the_file_and_why = 3,
-              threw_naming_the_file = 5, threw_otherwise = 4;
+constexpr int did_not_throw = 0, threw_naming_the_file_and_why = 3, threw_naming_the_file = 5,
+              threw_otherwise = 4;
 
 // Writes the layers in a child whose files may not grow past `limit` bytes once the
 // GeoPackage and the first layer file are written: the disk fills up while the second layer
@@ -90,13 +90,14 @@ int write_in_child(const std::vector<Incident>& incidents, LayerOptions options,
 
 }  // namespace
 
-TEST_CASE("a layer file that cannot be written in full fails the write and keeps the previous "
-          "files",
-          "[writer][full-disk]") {
-    const auto [format, name] = GENERATE(table<LayerFormat, const char*>(
-        {{LayerFormat::geojson, "GeoJSON"},
-         {LayerFormat::csv, "CSV"},
-         {LayerFormat::flatgeobuf, "FlatGeobuf"}}));
+TEST_CASE(
+    "a layer file that cannot be written in full fails the write and keeps the previous "
+    "files",
+    "[writer][full-disk]") {
+    const auto [format, name] =
+        GENERATE(table<LayerFormat, const char*>({{LayerFormat::geojson, "GeoJSON"},
+                                                  {LayerFormat::csv, "CSV"},
+                                                  {LayerFormat::flatgeobuf, "FlatGeobuf"}}));
     INFO(name);
     test::TempDir dir("full-disk");
     LayerOptions options;
