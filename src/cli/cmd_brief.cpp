@@ -70,7 +70,7 @@ class BriefCommand final : public Command {
         app.add_option("--evidence-limit", evidence_limit_,
                        "Most rows in the evidence list (those with the most casualties)")
             ->capture_default_str()
-            ->check(CLI::PositiveNumber);
+            ->check(whole_number(1, 1000000));
         app.add_option("--boundaries", boundaries_,
                        "Governorate polygons for the map (default: the run's incidents.gpkg, "
                        "else the gazetteer)");

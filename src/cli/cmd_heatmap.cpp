@@ -28,17 +28,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// CLI11's PositiveNumber names a range up to 1.8e308; say what is wanted instead.
-std::string check_positive(const std::string& text) {
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(text, &used);
-        if (used == text.size() && v > 0 && std::isfinite(v)) return {};
-    } catch (const std::exception&) {
-    }
-    return "expected a number greater than 0, not " + text;
-}
-
 // Syria's extent (lon 35.6–42.4, lat 32.3–37.3, as given in shared/data/README.md), the grid
 // of an empty selection when no boundaries are at hand.
 constexpr LonLat syria_south_west{35.6, 32.3};
@@ -61,10 +50,10 @@ class HeatmapCommand final : public Command {
                        "heatmap.png and the .qml style go beside it");
         app.add_option("--radius", radius_km_, "Kernel radius in km")
             ->capture_default_str()
-            ->check(check_positive);
+            ->check(positive_number());
         app.add_option("--cell", cell_m_, "Cell size in metres")
             ->capture_default_str()
-            ->check(check_positive);
+            ->check(positive_number());
         app.add_option("--weight", weight_,
                        "What an incident weighs: killed, casualties "
                        "(killed + injured) or incidents (1 each)")

@@ -4,6 +4,7 @@
 // option value), 3 the run could not be read or the layers not written.
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/governorate_option.hpp"
@@ -13,6 +14,7 @@
 #include "output/incident_reader.hpp"
 #include "output/layer_writer.hpp"
 #include "output/postgis_writer.hpp"
+#include "pipeline/folder_lock.hpp"
 #include "store/incident_store.hpp"
 
 namespace incimap::cli {
@@ -84,6 +86,15 @@ public:
         const auto articles = stored ? load_articles(run_dir_)
                               : std::filesystem::is_directory(run_dir_) ? read_articles(run_dir_)
                                                                         : std::vector<Article>{};
+        // Into a folder, the same lock as `incimap run`: never beside a run writing there.
+        std::optional<FolderLock> lock;
+        if (!is_postgres_target(output_)) {
+            std::error_code ec;
+            std::filesystem::create_directories(output_, ec);
+            if (ec)
+                throw Error("cannot create the output directory: " + ec.message(), output_);
+            lock.emplace(output_);
+        }
         const auto report = write_layers(incidents, articles, options, output_);
         for (const auto& [layer, count] : report.layers)
             std::cout << layer << '\t' << count << '\n';

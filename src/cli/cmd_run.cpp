@@ -67,7 +67,7 @@ public:
         app.add_option("-o,--output", out_dir_, "Output directory")->capture_default_str();
         app.add_option("--store", store_, "Store file (default DIR/incimap.sqlite)");
         app.add_option("--threads", threads_, "Extraction threads (default: one per core)")
-            ->check(CLI::PositiveNumber);
+            ->check(whole_number(1, 1024));
         app.add_flag("--no-dedup", no_dedup_,
                      "Keep every report as its own incident (no cross-report merging)");
         // The distance and date rules of docs/store.md; changing one merges every report

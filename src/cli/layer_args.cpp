@@ -10,6 +10,41 @@ std::string check_date(const std::string& text) {
     return Date::parse_iso(text) ? std::string() : "expected a date as YYYY-MM-DD: " + text;
 }
 
+CLI::Validator whole_number(long min, long max) {
+    const std::string range = "from " + std::to_string(min) + " to " + std::to_string(max);
+    return CLI::Validator(
+        [=](std::string& text) -> std::string {
+            std::size_t used = 0;
+            long value = 0;
+            try {
+                value = std::stol(text, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used == 0 || used != text.size() || value < min || value > max)
+                return "must be a whole number " + range + ", not " + text;
+            return {};
+        },
+        "INT " + range);
+}
+
+CLI::Validator positive_number() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            std::size_t used = 0;
+            double value = 0;
+            try {
+                value = std::stod(text, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (used == 0 || used != text.size() || !(value > 0))
+                return "must be a number greater than 0, not " + text;
+            return {};
+        },
+        "NUMBER > 0");
+}
+
 void LayerArgs::add_to(CLI::App& app) {
     app.add_option("-f,--format", format,
                    "Per-layer files beside incidents.gpkg: GeoJSON, FlatGeobuf, CSV, or GPKG for "

@@ -11,6 +11,13 @@ namespace incimap::cli {
 // CLI11 validator: empty when `text` is a date as YYYY-MM-DD, else the message.
 std::string check_date(const std::string& text);
 
+// CLI11 validators with messages a user can read (CLI::PositiveNumber prints its range as
+// "0.000000 to 1797693134862315708145...").
+// A whole number from `min` to `max`: "must be a whole number from 1 to 1024, not 0".
+CLI::Validator whole_number(long min, long max);
+// A number greater than 0: "must be a number greater than 0, not -3".
+CLI::Validator positive_number();
+
 struct LayerArgs {
     std::string format = "GeoJSON";
     std::string weight = "casualties";

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "core/error.hpp"
+#include "geo/durable_file.hpp"
 
 namespace incimap {
 
@@ -19,7 +20,10 @@ void write_file_atomically(const std::filesystem::path& destination,
                                 std::to_string(::getpid()) + destination.extension().string());
     try {
         write(tmp);
+        // The bytes are on disk before the name points at them, and so is the new name.
+        sync_file(tmp);
         fs::rename(tmp, destination);
+        sync_directory(dir);
     } catch (const fs::filesystem_error& e) {
         fs::remove(tmp, ec);
         throw Error(std::string("cannot move the finished file into place: ") + e.what(),

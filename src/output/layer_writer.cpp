@@ -6,6 +6,8 @@
 #include <system_error>
 
 #include "core/error.hpp"
+#include "geo/checked_gdal_files.hpp"
+#include "geo/durable_file.hpp"
 #include "output/postgis_writer.hpp"
 #include "output/qgis_style.hpp"
 
@@ -40,6 +42,19 @@ void notify(const LayerOptions& options, const std::string& written) {
     if (options.on_layer_written) options.on_layer_written(written);
 }
 
+// Errors name the file the user will look for (DIR/incidents.geojson), not the temporary
+// folder it was being written in, which is gone by the time the message is read.
+template <typename Write>
+void naming_final_file(const std::filesystem::path& staged, const std::filesystem::path& out,
+                       Write&& write) {
+    try {
+        write();
+    } catch (const Error& e) {
+        if (e.file() != staged.string()) throw;
+        throw Error(e.what(), (out / staged.filename()).string(), e.line());
+    }
+}
+
 void write_geopackage(const std::vector<LayerTable>& layers, const std::filesystem::path& path,
                       const LayerOptions& options) {
     GdalDataset gpkg = GdalDataset::create("GPKG", path.string());
@@ -49,17 +64,30 @@ void write_geopackage(const std::vector<LayerTable>& layers, const std::filesyst
     }
     write_layer_styles(gpkg, default_styles(layers));
     gpkg.close();
+    // SQLite checked its own writes; the bytes must still be on disk before the rename.
+    sync_file(path);
 }
 
 // One file per layer. FlatGeobuf has no geometry-less layers: articles go to CSV then.
+// GDAL writes it through checked_gdal_path(): every write is checked and the file synced.
 std::filesystem::path write_layer_file(const LayerTable& layer, LayerFormat format,
-                                       const std::filesystem::path& dir) {
+                                       const std::filesystem::path& dir,
+                                       const std::filesystem::path& out) {
     if (format == LayerFormat::flatgeobuf && layer.geometry == GeometryKind::none)
         format = LayerFormat::csv;
     const std::filesystem::path path = dir / (layer.name + file_extension(format));
-    GdalDataset dataset = GdalDataset::create(driver_name(format), path.string());
-    write_table(dataset, format, layer);
-    dataset.close();
+    const std::filesystem::path shown = out / path.filename();
+    try {
+        GdalDataset dataset = GdalDataset::create(driver_name(format), checked_gdal_path(path));
+        write_table(dataset, format, layer);
+        dataset.close();
+    } catch (const Error& e) {
+        // A failed write is the reason a later GDAL call failed: say that one.
+        throw_if_write_failed(dir, shown);
+        throw Error(e.what(), shown.string(), e.line());
+    }
+    // Companions (.csvt) and the drivers' own temporary files are under `dir` too.
+    throw_if_write_failed(dir, shown);
     return path;
 }
 
@@ -72,10 +100,11 @@ LayerReport write_directory(const std::vector<LayerTable>& layers, const LayerOp
     StagingDir staging{out};
     std::vector<std::filesystem::path> staged;
     staged.push_back(staging.path() / "incidents.gpkg");
-    write_geopackage(layers, staged.back(), options);
+    naming_final_file(staged.back(), out,
+                      [&] { write_geopackage(layers, staged.back(), options); });
     if (options.format != LayerFormat::gpkg) {
         for (const auto& layer : layers) {
-            staged.push_back(write_layer_file(layer, options.format, staging.path()));
+            staged.push_back(write_layer_file(layer, options.format, staging.path(), out));
             notify(options, staged.back().filename().string());
         }
     }
@@ -91,6 +120,8 @@ LayerReport write_directory(const std::vector<LayerTable>& layers, const LayerOp
             report.files.push_back(target);
         }
     }
+    // The renames themselves reach the disk.
+    sync_directory(out);
     for (const auto& layer : layers) report.layers.emplace_back(layer.name, layer.rows.size());
     return report;
 }

@@ -14,6 +14,9 @@
 #include "extract/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/resolver.hpp"
+#include "geo/durable_file.hpp"
+#include "pipeline/folder_lock.hpp"
+#include "pipeline/output_manifest.hpp"
 #include "pipeline/parallel_extraction.hpp"
 #include "pipeline/run_products.hpp"
 #include "store/content_hash.hpp"
@@ -155,8 +158,11 @@ private:
     RunProgress progress_;
 };
 
-bool outputs_exist(const fs::path& out_dir) {
-    return fs::exists(out_dir / "incidents.gpkg") && fs::exists(out_dir / "dedup_report.csv");
+// Up to date is read from the files themselves, against the manifest written after them.
+bool outputs_up_to_date(const fs::path& out_dir, const std::string& settings,
+                        const std::string& store_state) {
+    const auto manifest = read_manifest(out_dir);
+    return manifest && outputs_match(*manifest, out_dir, settings, store_state);
 }
 
 std::string joined_inputs(const std::vector<fs::path>& inputs) {
@@ -164,6 +170,27 @@ std::string joined_inputs(const std::vector<fs::path>& inputs) {
     for (const auto& p : inputs) s += (s.empty() ? "" : "\n") + p.string();
     return s;
 }
+
+// The dedup report of this run until the layers are in place. The process id keeps it apart
+// from another run's (the folder's lock keeps runs apart anyway).
+fs::path pending_dedup_report(const fs::path& out_dir) {
+    return out_dir / (".dedup_report.pending" + std::to_string(::getpid()) + ".csv");
+}
+
+// Removes a file when the scope ends, unless it was renamed away before.
+class RemovedAtExit {
+public:
+    explicit RemovedAtExit(fs::path path) : path_(std::move(path)) {}
+    ~RemovedAtExit() {
+        std::error_code ec;  // best effort: never throw from a destructor
+        fs::remove(path_, ec);
+    }
+    RemovedAtExit(const RemovedAtExit&) = delete;
+    RemovedAtExit& operator=(const RemovedAtExit&) = delete;
+
+private:
+    fs::path path_;
+};
 
 // Merges the store's reports into its incidents (continuing the stored merge when it can)
 // and writes the dedup report. False when a stop was requested; the store is then unchanged.
@@ -202,10 +229,21 @@ bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummar
     summary.reports_merged = merged.reports_merged;
     summary.incidents = merged.incidents.size();
     summary.merges = merged.merges;
-    const fs::path dedup_csv = options.out_dir / "dedup_report.csv";
-    write_dedup_report(merged, reports, dedup_csv);
-    summary.files.push_back(dedup_csv);
+    // Written now, while the reports are in memory, but under a pending name: it replaces the
+    // previous report only after the layers, so that a failure in between leaves a report
+    // that describes the layers beside it.
+    write_dedup_report(merged, reports, pending_dedup_report(options.out_dir));
     return true;
+}
+
+// Puts the pending dedup report in place (see merge_into_store).
+fs::path publish_dedup_report(const fs::path& out_dir) {
+    const fs::path final_path = out_dir / "dedup_report.csv";
+    std::error_code ec;
+    fs::rename(pending_dedup_report(out_dir), final_path, ec);
+    if (ec) throw Error("cannot move the new file into place: " + ec.message(), final_path.string());
+    sync_directory(out_dir);
+    return final_path;
 }
 
 }  // namespace
@@ -265,6 +303,11 @@ RunSummary run_pipeline(const RunOptions& options) {
     if (effective.layers.admin_source.empty()) effective.layers.admin_source = effective.gazetteer;
     prepare_out_dir(options.out_dir);
     check_out_dir_writable(options.out_dir);
+    // Held until the run returns: its store reads, merge and outputs are one run's alone.
+    const FolderLock lock(options.out_dir);
+    for (const fs::path& stale : remove_stale_temporaries(options.out_dir))
+        if (options.on_warning)
+            options.on_warning("removed " + stale.string() + ", left by a run that was killed");
     summary.store = options.store.empty() ? options.out_dir / "incimap.sqlite" : options.store;
     IncidentStore store(summary.store);
 
@@ -272,7 +315,6 @@ RunSummary run_pipeline(const RunOptions& options) {
     record.started = utc_timestamp_now();
     record.inputs = joined_inputs(options.inputs);
     record.settings = run_settings(effective);
-    const auto previous = store.last_run();
     // Recorded now with no settings and finished at the end: a run that fails or dies in
     // between leaves outputs that the next run must not call up to date.
     RunRecord unfinished = record;
@@ -308,14 +350,14 @@ RunSummary run_pipeline(const RunOptions& options) {
     if (summary.exit_code() == exit_code::nothing_processed) return finish(summary.exit_code());
 
     const bool nothing_new = summary.articles_new == 0;
-    if (nothing_new && previous && previous->settings == record.settings &&
-        outputs_exist(options.out_dir)) {
+    if (nothing_new && outputs_up_to_date(options.out_dir, record.settings, store.state())) {
         summary.outputs_up_to_date = true;
-        summary.incidents = static_cast<std::size_t>(previous->incidents);
-        summary.merges = static_cast<std::size_t>(previous->merges);
+        summary.incidents = static_cast<std::size_t>(store.incident_count());
+        summary.merges = static_cast<std::size_t>(store.merged_report_count());
         return finish(summary.exit_code());
     }
 
+    const RemovedAtExit pending_report{pending_dedup_report(options.out_dir)};
     if (!merge_into_store(store, options, summary)) {
         summary.interrupted = true;
         return finish(130);
@@ -335,10 +377,15 @@ RunSummary run_pipeline(const RunOptions& options) {
         for (const auto& f : report.files) summary.files.push_back(f);
         auto products = write_run_products(incidents, articles, effective);
         for (const auto& f : products) summary.files.push_back(f);
+        summary.files.push_back(publish_dedup_report(options.out_dir));
     } catch (const StopReading&) {
         summary.interrupted = true;
         return finish(130);
     }
+    // Last, after every file it lists is in place: a run that stops before this leaves a
+    // manifest the files no longer match, and the next run writes them again.
+    write_manifest(describe_outputs(options.out_dir, summary.files, record.settings, store.state()),
+                   options.out_dir);
     return finish(summary.exit_code());
 }
 

@@ -2,7 +2,9 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
 #include <memory>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -31,17 +33,20 @@ struct DigestContextDeleter {
     void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
 };
 
-}  // namespace
-
-std::string content_hash(std::string_view text) {
-    const std::string normal = collapse_white_space(text);
+// SHA-256 over the pieces `feed` hands to its callback, as hex.
+template <typename Feed>
+std::string sha256_hex(Feed&& feed, const char* what) {
     std::unique_ptr<EVP_MD_CTX, DigestContextDeleter> ctx(EVP_MD_CTX_new());
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
-        EVP_DigestUpdate(ctx.get(), normal.data(), normal.size()) != 1 ||
-        EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1)
-        throw Error("SHA-256 of an article failed (libcrypto)");
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+        throw Error(std::string("SHA-256 of ") + what + " failed (libcrypto)");
+    bool ok = true;
+    feed([&](const char* data, std::size_t size) {
+        ok = ok && EVP_DigestUpdate(ctx.get(), data, size) == 1;
+    });
+    if (!ok || EVP_DigestFinal_ex(ctx.get(), digest, &length) != 1)
+        throw Error(std::string("SHA-256 of ") + what + " failed (libcrypto)");
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
     out.reserve(length * 2);
@@ -50,6 +55,29 @@ std::string content_hash(std::string_view text) {
         out.push_back(hex[digest[i] & 0x0f]);
     }
     return out;
+}
+
+}  // namespace
+
+std::string content_hash(std::string_view text) {
+    const std::string normal = collapse_white_space(text);
+    return sha256_hex([&](auto&& update) { update(normal.data(), normal.size()); }, "an article");
+}
+
+std::string file_sha256(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw Error("cannot open the file to hash it", file.string());
+    const std::string hash = sha256_hex(
+        [&](auto&& update) {
+            std::vector<char> buffer(1 << 16);
+            while (in) {
+                in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+                if (in.gcount() > 0) update(buffer.data(), static_cast<std::size_t>(in.gcount()));
+            }
+        },
+        "a file");
+    if (in.bad()) throw Error("cannot read the file to hash it", file.string());
+    return hash;
 }
 
 }  // namespace incimap

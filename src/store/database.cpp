@@ -7,15 +7,39 @@
 #include "core/error.hpp"
 
 namespace incimap {
+namespace {
+
+// A path as the path of a file: URI, with the characters a URI gives a meaning escaped.
+std::string uri_path(const std::filesystem::path& path) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : std::filesystem::absolute(path).string()) {
+        if (c == '%' || c == '?' || c == '#' || c <= 0x20 || c >= 0x7f) {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 0x0f];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 Database::Database(const std::filesystem::path& path, Mode mode) : path_(path) {
     int flags = SQLITE_OPEN_NOMUTEX;
+    std::string name = path.string();
     switch (mode) {
     case Mode::read_only: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::read_only_immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = "file:" + uri_path(path) + "?immutable=1";
+        break;
     case Mode::read_write: flags |= SQLITE_OPEN_READWRITE; break;
     case Mode::create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
     }
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close_v2(db_);

@@ -19,7 +19,9 @@ class Statement;
 
 class Database {
 public:
-    enum class Mode { read_only, read_write, create };
+    // read_only_immutable: read-only, and SQLite assumes nobody changes the file (no locks,
+    // no -shm file): for a store in a folder or file system that cannot be written.
+    enum class Mode { read_only, read_only_immutable, read_write, create };
 
     // Throws incimap::Error naming the file when it cannot be opened.
     Database(const std::filesystem::path& path, Mode mode);

@@ -1,5 +1,12 @@
 #include "store/incident_store.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <memory>
+
 #include "core/error.hpp"
 #include "store/incident_columns.hpp"
 
@@ -42,9 +49,64 @@ long count_rows(Database& db, std::string_view sql) {
     return static_cast<long>(s.int64(0));
 }
 
+// A new store is built beside its place and linked into it complete, so that a store file
+// that exists is always one incimap finished creating: a run killed while creating it leaves
+// only a temporary (which the next run in that folder removes), never an empty store.
+void create_store(const fs::path& path) {
+    const fs::path tmp = path.parent_path() /
+                         ("." + path.stem().string() + ".tmp" + std::to_string(::getpid()) +
+                          path.extension().string());
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    {
+        Database db(tmp, Database::Mode::create);
+        IncidentStore::migrate(db, IncidentStore::current_version());
+    }  // closed: SQLite synced each migration's commit
+    // link() rather than rename(): it never replaces a store another process made meanwhile.
+    const int linked = ::link(tmp.c_str(), path.c_str());
+    const int error = errno;
+    fs::remove(tmp, ec);
+    if (linked != 0 && error != EEXIST)
+        throw Error("cannot create the store: " + std::string(std::strerror(error)), path.string());
+    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);  // the new name on disk; a failure here loses nothing already stored
+        ::close(fd);
+    }
+}
+
+// An existing store is only ever opened, never started afresh: SQLite takes a zero-length
+// file for a new database, and a run would then keep nothing but its own articles.
+const fs::path& existing_store_or_new(const fs::path& path) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (status.type() == fs::file_type::not_found) {
+        create_store(path);
+        return path;
+    }
+    if (ec)
+        throw Error("cannot examine the store: " + ec.message() +
+                        "; fix the path or its permissions",
+                    path.string());
+    if (status.type() != fs::file_type::regular)
+        throw Error("the store path is not a file; give another --store or move it away",
+                    path.string());
+    if (::access(path.c_str(), R_OK | W_OK) != 0)
+        throw Error("cannot read and write the store: " + std::string(std::strerror(errno)) +
+                        "; fix its permissions (it is not replaced)",
+                    path.string());
+    if (fs::file_size(path, ec) == 0 && !ec)
+        throw Error("the store is empty (0 bytes), so it was truncated or damaged; it is not "
+                    "replaced: restore it from a backup, or delete it to start a new store",
+                    path.string());
+    return path;
+}
+
 }  // namespace
 
-IncidentStore::IncidentStore(const fs::path& path) : db_(path, Database::Mode::create) {
+IncidentStore::IncidentStore(const fs::path& path)
+    : db_(existing_store_or_new(path), Database::Mode::read_write) {
     // WAL: readers (incimap map on the same run directory) never block the writer, and a
     // crash mid-transaction leaves the last committed state.
     db_.exec("PRAGMA journal_mode = WAL");
@@ -67,6 +129,19 @@ bool IncidentStore::has_article(std::string_view hash) {
 
 long IncidentStore::article_count() { return count_rows(db_, "SELECT count(*) FROM articles"); }
 long IncidentStore::report_count() { return count_rows(db_, "SELECT count(*) FROM reports"); }
+long IncidentStore::incident_count() { return count_rows(db_, "SELECT count(*) FROM incidents"); }
+long IncidentStore::merged_report_count() {
+    return count_rows(db_, "SELECT count(*) FROM incident_sources") - incident_count();
+}
+
+std::string IncidentStore::state() {
+    std::error_code ec;
+    const fs::path where = fs::weakly_canonical(db_.path(), ec);
+    return "articles=" + std::to_string(article_count()) +
+           " reports=" + std::to_string(report_count()) +
+           " incidents=" + std::to_string(incident_count()) + " merge=" + merge_settings() +
+           " store=" + (ec ? db_.path() : where).string();
+}
 
 void IncidentStore::add_articles(const std::vector<ExtractedArticle>& batch) {
     if (batch.empty()) return;
@@ -303,18 +378,49 @@ fs::path existing_store(const fs::path& store_or_run_dir) {
 void check_version(Database& db) {
     Statement v = db.prepare("PRAGMA user_version");
     v.step();
-    if (v.int64(0) != IncidentStore::current_version())
-        throw Error("store schema version " + std::to_string(v.int64(0)) + ", expected " +
+    const int found = static_cast<int>(v.int64(0));
+    IncidentStore::check_readable_version(db, found);
+    // Only an older store is left: `run` migrates those (a newer or damaged one it refuses).
+    if (found != IncidentStore::current_version())
+        throw Error("store schema version " + std::to_string(found) + ", expected " +
                         std::to_string(IncidentStore::current_version()) +
                         "; `incimap run` on it migrates it",
                     db.path().string());
 }
 
+// Reading a store in WAL mode needs its -shm file, which SQLite creates beside it: in a
+// folder or on a file system that cannot be written, that fails with "unable to open
+// database file". Such a store is read as immutable then, unless its -wal file holds
+// changes that reading it that way would miss.
+std::unique_ptr<Database> open_for_reading(const fs::path& store_or_run_dir) {
+    const fs::path path = existing_store(store_or_run_dir);
+    auto db = std::make_unique<Database>(path, Database::Mode::read_only);
+    try {
+        check_version(*db);
+        return db;
+    } catch (const Error& first) {
+        std::error_code ec;
+        const auto wal_size = fs::file_size(path.string() + "-wal", ec);
+        if (!ec && wal_size > 0)
+            throw Error(std::string(first.what()) +
+                            " (the store cannot be written here and its -wal file holds "
+                            "changes; open it where it can be written, or copy the folder)",
+                        path.string());
+        try {
+            auto immutable = std::make_unique<Database>(path, Database::Mode::read_only_immutable);
+            check_version(*immutable);
+            return immutable;
+        } catch (const Error&) {
+            throw first;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<Incident> load_incidents(const fs::path& store_or_run_dir) {
-    Database db(existing_store(store_or_run_dir), Database::Mode::read_only);
-    check_version(db);
+    const auto db_ptr = open_for_reading(store_or_run_dir);
+    Database& db = *db_ptr;
     std::vector<Incident> out;
     Statement s = db.prepare("SELECT " + incident_column_list() + " FROM incidents ORDER BY id");
     while (s.step()) out.push_back(read_incident(s, 0));
@@ -322,9 +428,7 @@ std::vector<Incident> load_incidents(const fs::path& store_or_run_dir) {
 }
 
 std::vector<Article> load_articles(const fs::path& store_or_run_dir) {
-    Database db(existing_store(store_or_run_dir), Database::Mode::read_only);
-    check_version(db);
-    return read_article_rows(db);
+    return read_article_rows(*open_for_reading(store_or_run_dir));
 }
 
 }  // namespace incimap

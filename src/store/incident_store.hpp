@@ -72,6 +72,9 @@ public:
     static const std::vector<std::vector<std::string_view>>& migrations();
     // Applies migrations until the store is at `target` (tests use it to build old stores).
     static void migrate(Database& db, int target);
+    // Throws incimap::Error naming the store when `found` (its PRAGMA user_version) is negative
+    // (a damaged header) or newer than this build.
+    static void check_readable_version(Database& db, int found);
 
     // Opens or creates the store and migrates it. Throws incimap::Error naming the file when
     // it cannot be opened, is not an incimap store, or is newer than this build.
@@ -83,6 +86,12 @@ public:
     bool has_article(std::string_view content_hash);
     long article_count();
     long report_count();
+    long incident_count();
+    // Reports that joined another report's incident (every source after an incident's first).
+    long merged_report_count();
+    // What the outputs of the store show depends on, in one line: its articles and reports,
+    // the settings of its merge, and where it is. Equal states give equal outputs.
+    std::string state();
 
     // Stores articles and their reports in one transaction.
     void add_articles(const std::vector<ExtractedArticle>& batch);

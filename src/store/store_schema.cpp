@@ -64,6 +64,7 @@ const std::vector<std::vector<std::string_view>> steps = {
 #undef INCIMAP_V1_INCIDENT_COLUMNS
 
 int user_version(Database& db) {
+    // SQLite keeps user_version as a signed 32-bit integer: the cast never narrows.
     Statement s = db.prepare("PRAGMA user_version");
     s.step();
     return static_cast<int>(s.int64(0));
@@ -75,13 +76,24 @@ int IncidentStore::current_version() { return static_cast<int>(steps.size()); }
 
 const std::vector<std::vector<std::string_view>>& IncidentStore::migrations() { return steps; }
 
-void IncidentStore::migrate(Database& db, int target) {
-    const int found = user_version(db);
+void IncidentStore::check_readable_version(Database& db, int found) {
+    // No incimap ever writes a negative version: the header is damaged, and migrating "from"
+    // it would run steps that do not exist.
+    if (found < 0)
+        throw Error("store schema version " + std::to_string(found) +
+                        " is not one incimap writes: the store is damaged; restore it from a "
+                        "backup or give another --store",
+                    db.path().string());
     if (found > current_version())
         throw Error("store schema version " + std::to_string(found) +
                         " is newer than this incimap understands (" +
                         std::to_string(current_version()) + "); use a newer incimap",
                     db.path().string());
+}
+
+void IncidentStore::migrate(Database& db, int target) {
+    const int found = user_version(db);
+    check_readable_version(db, found);
     if (found == 0) {
         // A version-0 file must be empty: never build our tables beside someone else's.
         Statement s = db.prepare("SELECT count(*) FROM sqlite_master");

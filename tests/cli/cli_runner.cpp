@@ -146,6 +146,15 @@ long store_count(const fs::path& store, const std::string& sql) {
     return result;
 }
 
+bool store_exec(const fs::path& store, const std::string& sql) {
+    sqlite3* db = nullptr;
+    bool ok = false;
+    if (sqlite3_open_v2(store.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK)
+        ok = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close_v2(db);
+    return ok;
+}
+
 bool store_intact(const fs::path& store) {
     sqlite3* db = nullptr;
     bool ok = false;

@@ -46,6 +46,8 @@ std::vector<std::string> layer_names(const std::filesystem::path& dataset);
 
 // A count from the store (SQLite) with a read-only connection; -1 on error.
 long store_count(const std::filesystem::path& store, const std::string& sql);
+// Runs SQL on the store with a read-write connection; false on error.
+bool store_exec(const std::filesystem::path& store, const std::string& sql);
 // PRAGMA integrity_check == "ok".
 bool store_intact(const std::filesystem::path& store);
 

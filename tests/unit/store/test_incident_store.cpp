@@ -206,6 +206,48 @@ TEST_CASE("a store from a newer incimap is refused with its file name", "[store]
     }
 }
 
+TEST_CASE("a store with a negative or absurd schema version is refused with its file name",
+          "[store]") {
+    // A damaged header, not a store to migrate: migrating from a negative version read steps
+    // before the first one and crashed.
+    TempDir dir("store");
+    for (const char* version : {"-1", "-2", "-2147483648", "2147483647"}) {
+        const auto path = dir.path() / (std::string("v") + version + ".sqlite");
+        {
+            Database db(path, Database::Mode::create);
+            db.exec("CREATE TABLE articles (id INTEGER PRIMARY KEY)");
+            db.exec(std::string("PRAGMA user_version = ") + version);
+        }
+        INFO("user_version " << version);
+        try {
+            IncidentStore store(path);
+            FAIL("opened a store whose schema version is " << version);
+        } catch (const Error& e) {
+            CHECK(e.file() == path.string());
+            CHECK_THAT(e.what(), Catch::Contains(std::string("schema version ") + version));
+        }
+    }
+}
+
+TEST_CASE("reading a store with a negative schema version says it is damaged, not to migrate it",
+          "[store]") {
+    TempDir dir("store");
+    const auto path = dir.path() / "damaged.sqlite";
+    {
+        Database db(path, Database::Mode::create);
+        IncidentStore::migrate(db, IncidentStore::current_version());
+        db.exec("PRAGMA user_version = -1");
+    }
+    try {
+        load_incidents(path);
+        FAIL("read a store whose schema version is -1");
+    } catch (const Error& e) {
+        CHECK(e.file() == path.string());
+        CHECK_THAT(e.what(), !Catch::Contains("migrates"));
+        CHECK_THAT(e.what(), Catch::Contains("damaged"));
+    }
+}
+
 TEST_CASE("a database that is not an incimap store is refused", "[store]") {
     TempDir dir("store");
     const auto path = dir.path() / "other.sqlite";
@@ -228,6 +270,35 @@ TEST_CASE("a file of garbage given as store is an error naming it", "[store]") {
         FAIL("opened garbage");
     } catch (const Error& e) {
         CHECK(e.file() == path.string());
+    }
+}
+
+TEST_CASE("an existing zero-length store is refused and left as it is, never started afresh",
+          "[store]") {
+    // A truncated store used to be taken for a new one: the next run kept only its own articles.
+    TempDir dir("store");
+    const auto path = dir.write("incimap.sqlite", "");
+    try {
+        IncidentStore store(path);
+        FAIL("opened a zero-length store as a new one");
+    } catch (const Error& e) {
+        CHECK(e.file() == path.string());
+        CHECK_THAT(e.what(), Catch::Contains("empty") && Catch::Contains("backup"));
+    }
+    CHECK(std::filesystem::file_size(path) == 0);
+    CHECK_FALSE(std::filesystem::exists(path.string() + "-wal"));
+}
+
+TEST_CASE("a store path that is a folder is refused naming it", "[store]") {
+    TempDir dir("store");
+    const auto path = dir.path() / "incimap.sqlite";
+    std::filesystem::create_directories(path);
+    try {
+        IncidentStore store(path);
+        FAIL("opened a folder as a store");
+    } catch (const Error& e) {
+        CHECK(e.file() == path.string());
+        CHECK_THAT(e.what(), Catch::Contains("not a file"));
     }
 }
 
