@@ -124,7 +124,8 @@ void write_meta(Database& db, const GazetteerBuildReport& report, const fs::path
     put("names", std::to_string(report.names));
     put("licences", "see ATTRIBUTION beside the source files: Who's On First (CC0, "
                     "https://whosonfirst.org/docs/licenses/), GeoNames (CC BY 4.0), "
-                    "OCHA COD-AB (CC BY-IGO)");
+                    "OCHA COD-AB (CC BY-IGO); supplement and neighbourhood rows cite the "
+                    "source of each coordinate");
 }
 
 }  // namespace

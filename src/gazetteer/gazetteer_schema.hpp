@@ -17,5 +17,6 @@ inline constexpr std::int64_t supplement_line_base = 9'050'000'000;  // + supple
 inline constexpr std::int64_t admin1_base = 9'100'000'000;      // + digits of SYnn
 inline constexpr std::int64_t admin2_base = 9'200'000'000;      // + digits of SYnnnn
 inline constexpr std::int64_t country_base = 9'300'000'000;     // + (A..Z)*26 + (A..Z) of ISO2
+inline constexpr std::int64_t neighbourhood_base = 9'400'000'000; // + neighbourhoods.tsv id
 
 }  // namespace incimap::gazetteer_schema

@@ -5,10 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/error.hpp"
 #include "gazetteer/gazetteer_schema.hpp"
 #include "gazetteer/tsv_reader.hpp"
+#include "gazetteer/resolver.hpp"  // great_circle_km
 #include "geo/geos_shapes.hpp"
 #include "text/name_key.hpp"
 
@@ -143,11 +145,16 @@ void add_names(SourcePlace& sp, const std::vector<std::string>& names) {
     for (const auto& n : names) sp.add_name(n, has_arabic(n) ? "arabic" : "variant");
 }
 
-void read_wof(const fs::path& path, GazetteerSources& out) {
+// GeoNames ids already in the gazetteer (WOF concordances and neighbours.tsv rows), so that a
+// later file does not add the same GeoNames place twice.
+using GeonamesIds = std::unordered_set<long long>;
+
+void read_wof(const fs::path& path, GazetteerSources& out, GeonamesIds& geonames) {
     TsvReader r(path, {"wof_id", "name", "name_ara", "variants", "lat", "lon", "population",
                        "placetype"});
     long count = 0;
     while (r.next()) {
+        if (const long long gn = parse_int(r, "geonames_id", 0); gn > 0) geonames.insert(gn);
         SourcePlace sp;
         Place& p = sp.place;
         p.id = parse_int(r, "wof_id", 0);
@@ -173,7 +180,7 @@ void read_wof(const fs::path& path, GazetteerSources& out) {
     out.counts[path.filename().string()] = count;
 }
 
-void read_neighbours(const fs::path& path, GazetteerSources& out) {
+void read_neighbours(const fs::path& path, GazetteerSources& out, GeonamesIds& geonames) {
     TsvReader r(path, {"geonames_id", "name", "asciiname", "alternatenames", "lat", "lon",
                        "country_code", "population"});
     long count = 0;
@@ -181,6 +188,7 @@ void read_neighbours(const fs::path& path, GazetteerSources& out) {
         SourcePlace sp;
         Place& p = sp.place;
         p.id = parse_int(r, "geonames_id", 0);
+        geonames.insert(p.id);
         p.name = r.get("name");
         p.point = {parse_double(r, "lon"), parse_double(r, "lat")};
         p.population = parse_int(r, "population", 0);
@@ -264,8 +272,92 @@ void read_supplement_lines(const fs::path& path, GazetteerSources& out) {
     out.counts[path.filename().string()] = count;
 }
 
-// place_ref: wof:<id>, supplement:<id>, supplement_line:<id>, admin1:<pcode>, admin2:<pcode>,
-// country:<ISO2>.
+// A row of neighbourhoods.tsv names a place already in the gazetteer when it carries the
+// GeoNames id of one, or when one of its names has the exact key of a name of a place within
+// kDuplicateRadiusKm (WOF has a few city quarters, e.g. Maydan and Mezze of Damascus).
+constexpr double kDuplicateRadiusKm = 2.0;
+
+// Default radius of a quarter's built-up area around its point.
+constexpr double kNeighbourhoodRadiusKm = 2.0;
+
+bool is_settlement_like(const Place& p) {
+    return p.feature_type != "governorate" && p.feature_type != "district" &&
+           p.feature_type != "country" && p.line_wkt.empty();
+}
+
+void read_neighbourhoods(const fs::path& path, GazetteerSources& out, const GeonamesIds& geonames) {
+    // name key -> indexes of the places bearing it, over everything read so far.
+    std::unordered_map<std::string, std::vector<std::size_t>> by_key;
+    for (std::size_t i = 0; i < out.places.size(); ++i) {
+        if (!is_settlement_like(out.places[i].place)) continue;
+        for (const auto& n : out.places[i].names) {
+            const auto key = name_keys(n.name).exact;
+            if (!key.empty()) by_key[key].push_back(i);
+        }
+    }
+    static const std::unordered_set<std::string> kTypes = {"neighbourhood", "camp", "village"};
+    TsvReader r(path, {"id", "name", "variants", "feature_type", "lat", "lon"});
+    long count = 0;
+    while (r.next()) {
+        SourcePlace sp;
+        Place& p = sp.place;
+        const long long id = parse_int(r, "id", -1);
+        if (id < 0 || id >= 100'000'000) r.fail("neighbourhood id must be a small non-negative integer");
+        p.id = schema::neighbourhood_base + id;
+        p.name = r.get("name");
+        if (p.name.empty()) r.fail("neighbourhood row without a name");
+        p.feature_type = r.get("feature_type");
+        if (p.feature_type.empty()) p.feature_type = "neighbourhood";
+        if (!kTypes.count(p.feature_type))
+            r.fail("feature_type must be neighbourhood, camp or village, not '" + p.feature_type + "'");
+        p.name_ar = r.get("name_ar");
+        p.point = {parse_double(r, "lon"), parse_double(r, "lat")};
+        const auto precision = r.get("precision_km");
+        p.precision_km = !precision.empty() ? parse_double(r, "precision_km")
+                         : p.feature_type == "village" ? 1.0
+                                                       : kNeighbourhoodRadiusKm;
+        p.country_code = "SY";
+        p.source = "neighbourhoods:" + std::string(r.get("source"));
+        sp.add_name(p.name, "preferred");
+        sp.add_name(p.name_ar, "arabic");
+        add_names(sp, split_list(r.get("variants")));
+
+        const std::string where = path.filename().string() + ":" + std::to_string(r.line());
+        if (const long long gn = parse_int(r, "geonames_id", 0); gn > 0 && geonames.count(gn)) {
+            out.warnings.push_back(where + ": '" + p.name + "' has GeoNames id " + std::to_string(gn) +
+                                   ", already in the gazetteer; skipped");
+            continue;
+        }
+        const Place* twin = nullptr;
+        double twin_km = 0;
+        for (const auto& n : sp.names) {
+            auto it = by_key.find(name_keys(n.name).exact);
+            if (it == by_key.end()) continue;
+            for (std::size_t i : it->second) {
+                const double km = great_circle_km(p.point, out.places[i].place.point);
+                if (km <= kDuplicateRadiusKm && (!twin || km < twin_km)) {
+                    twin = &out.places[i].place;
+                    twin_km = km;
+                }
+            }
+        }
+        if (twin) {
+            std::ostringstream msg;
+            msg.precision(2);
+            msg << where << ": '" << p.name << "' is " << std::fixed << twin_km << " km from '"
+                << twin->name << "' (" << twin->source << ", id " << twin->id
+                << ") of the same name; skipped";
+            out.warnings.push_back(msg.str());
+            continue;
+        }
+        out.places.push_back(std::move(sp));
+        ++count;
+    }
+    out.counts[path.filename().string()] = count;
+}
+
+// place_ref: wof:<id>, supplement:<id>, supplement_line:<id>, neighbourhood:<id>,
+// admin1:<pcode>, admin2:<pcode>, country:<ISO2>.
 void read_exonyms(const fs::path& path, GazetteerSources& out) {
     std::unordered_map<std::int64_t, std::size_t> by_id;
     std::unordered_map<std::string, std::size_t> countries;
@@ -291,6 +383,8 @@ void read_exonyms(const fs::path& path, GazetteerSources& out) {
             else if (kind == "supplement") target = find_id(schema::supplement_base + std::stoll(value));
             else if (kind == "supplement_line")
                 target = find_id(schema::supplement_line_base + std::stoll(value));
+            else if (kind == "neighbourhood")
+                target = find_id(schema::neighbourhood_base + std::stoll(value));
             else if (kind == "admin1") target = find_id(schema::admin1_base + pcode_number(value, path));
             else if (kind == "admin2") target = find_id(schema::admin2_base + pcode_number(value, path));
             else if (kind == "country") {
@@ -349,11 +443,14 @@ GazetteerSources read_gazetteer_sources(const fs::path& dir) {
     read_admin_level(dir / "ocha_admin1.geojson", 1, out);
     read_admin_level(dir / "ocha_admin2.geojson", 2, out);
     if (fs::exists(dir / "ocha_admin0.geojson")) read_syria(dir / "ocha_admin0.geojson", out);
-    read_wof(dir / "wof_places.tsv", out);
-    if (fs::exists(dir / "neighbours.tsv")) read_neighbours(dir / "neighbours.tsv", out);
+    GeonamesIds geonames;
+    read_wof(dir / "wof_places.tsv", out, geonames);
+    if (fs::exists(dir / "neighbours.tsv")) read_neighbours(dir / "neighbours.tsv", out, geonames);
     if (fs::exists(dir / "supplement.tsv")) read_supplement(dir / "supplement.tsv", out);
     if (fs::exists(dir / "supplement_lines.tsv"))
         read_supplement_lines(dir / "supplement_lines.tsv", out);
+    if (fs::exists(dir / "neighbourhoods.tsv"))
+        read_neighbourhoods(dir / "neighbourhoods.tsv", out, geonames);
     check_unique_ids(out);
     if (fs::exists(dir / "exonyms.tsv")) read_exonyms(dir / "exonyms.tsv", out);
     assign_admin_units(out);
