@@ -107,6 +107,7 @@ struct Phrase {
     const Place* place = nullptr;
     LonLat point;
     bool listed = false;             // a later name of a list of governorates
+    bool settlement = false;         // the name can be a town and is not written as an area
 };
 
 double distance_km(LonLat a, LonLat b) { return great_circle_km(a, b); }
@@ -273,6 +274,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                                 !after.starts_with(" desert") ;
         const bool area_before = ends_with_any(before, kAreaPrefixes);
         const Place* gov = gazetteer_.governorate(m.text);
+        ph.settlement = any_settlement;
         if (gov && (area_after || area_before || !any_settlement)) {
             ph.governorate_level = true;
             ph.precision = 3;
@@ -345,9 +347,11 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
 
 
     // Resolve framing places first so that the framed ones can be placed near them.
+    // `settlement`: the phrase reads as a town ("the city of Deraa", a bare "Deraa" that is
+    // also a town), so the governorate of the same name is not what it means.
     auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
-                       const std::vector<std::string>& extra_admin1,
-                       double frame_km = kFrameKm) -> const Place* {
+                       const std::vector<std::string>& extra_admin1, double frame_km = kFrameKm,
+                       bool settlement = false) -> const Place* {
         ContextClues clues = context.clues;
         clues.nearby = nearby;
         for (const std::string& pcode : extra_admin1)
@@ -360,6 +364,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         for (const bool exact_pass : {true, false}) {
             for (const Candidate& c : candidates) {
                 if (c.exact_name != exact_pass || !supported(c)) continue;
+                if (settlement && c.place.feature_type == "governorate") continue;
                 const bool foreign = c.place.country_code != "SY";
                 // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
                 if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > frame_km) continue;
@@ -383,7 +388,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
             }
         }
-        ph.place = resolve(*ph.mention, nearby, hints, ph.frame_km);
+        ph.place = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement);
         if (ph.place && ph.frame && !nearby.empty() &&
             distance_km(ph.place->point, nearby.front()) > ph.frame_km)
             ph.place = nullptr;  // a homonym far from its frame
