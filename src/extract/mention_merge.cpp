@@ -122,7 +122,10 @@ bool same_event(const EventMention& a, const EventMention& b) {
     // "Earlier in January, nine were killed ...": the text says this is another, earlier
     // event than the one it has been telling, unless the same toll links them.
     if (b.opens_earlier && !echo) return false;
-    return types_fit(a.type, b.type) && counts_fit(a.counts.killed, b.counts.killed) &&
+    // The same exact toll of two or more at a place that fits is the same event told in other
+    // words ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
+    const bool same_toll = exact_equal(a.counts.killed, b.counts.killed) && *a.counts.killed.value >= 2;
+    return (types_fit(a.type, b.type) || same_toll) && counts_fit(a.counts.killed, b.counts.killed) &&
            counts_fit(a.counts.injured, b.counts.injured) &&
            counts_fit(a.counts.captured, b.counts.captured) && places_fit(a.where, b.where) &&
            dates_fit(a, b, echo) && actors_fit(a, b);
