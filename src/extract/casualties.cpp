@@ -103,9 +103,12 @@ constexpr std::array<std::string_view, 56> kPersonNouns{{
 
 // Words that may follow such a noun when it is the head of its phrase; anything else makes
 // it a modifier ("a general strike", "a member state").
-constexpr std::array<std::string_view, 22> kAfterPersonNoun{{
+constexpr std::array<std::string_view, 34> kAfterPersonNoun{{
     "and", "or", "in", "of", "from", "at", "on", "near", "with", "by", "as", "while", "to",
-    "was", "were", "who", "had", "has", "dead", "killed", "died", "during"}};
+    "was", "were", "who", "had", "has", "dead", "killed", "died", "during",
+    // a time or a clause after the phrase ("shot dead a guard the same day", "... after dawn")
+    "the", "this", "last", "early", "late", "yesterday", "today", "overnight", "after",
+    "before", "when", "amid"}};
 
 // Head nouns that make a figure a group of people ("two others", "another one").
 constexpr std::array<std::string_view, 6> kPeopleWords{{

@@ -12,6 +12,9 @@ namespace {
 
 // Mentions farther apart than this many sentences merge only when their counts match exactly.
 constexpr std::size_t kMergeWindow = 3;
+// Two named places this close are one place named twice (gazetteer duplicates, a quarter and
+// its town centre).
+constexpr double kSameSpotKm = 3.0;
 // Two points of one event: near/offset points of the same town fall within this.
 constexpr double kSamePlaceKm = 25.0;
 // An event more than this many days before publication is recalled, not news (ACLED codes
@@ -77,8 +80,12 @@ bool places_fit(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>&
         const bool b_region = wide(*b) && b->place->feature_type != "governorate";
         return a_region || b_region || x.empty() || y.empty() || x == y;
     }
-    if (a->place->id == b->place->id || great_circle_km(a->point, b->point) <= kSamePlaceKm)
-        return true;
+    if (a->place->id == b->place->id) return true;
+    // Two towns or villages named each as the place ("in X", "in Y") are two places, however
+    // close: a roundup of shootings in neighbouring villages tells several events.
+    const double apart = great_circle_km(a->point, b->point);
+    if (a->geo_precision == 1 && b->geo_precision == 1) return apart <= kSameSpotKm;
+    if (apart <= kSamePlaceKm) return true;
     // "a town east of Deir ez-Zor" says the side, not the distance: any place on that side
     // within a day's report of the named one fits it.
     auto loose = [](const PlaceRef& p) { return direction_only(p) ? kDirectionOnlyKm : 0.0; };

@@ -135,3 +135,18 @@ TEST_CASE("gunmen who ambush make an ambush", "[extract]") {
     CHECK(out[0].event_type == "ambush");
     CHECK(out[0].casualties.killed.value == 3);
 }
+
+TEST_CASE("shootings told in two neighbouring villages are two events", "[extract][merge]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Homs"}, "governorate", 34.6, 38.0, "SY04");
+    gaz.add({"Tell Abyad"}, "village", 34.50, 37.00, "SY04");
+    gaz.add({"Umm Ruman"}, "village", 34.55, 37.08, "SY04");  // about 9 km away
+    const auto out = test::extract_text(
+        gaz,
+        "Gunmen shot dead a farmer in Tell Abyad on Monday. In Umm Ruman, gunmen shot dead a "
+        "guard the same day.",
+        Date{2023, 4, 4}, "roundup");
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].where.place->name == "Tell Abyad");
+    CHECK(out[1].where.place->name == "Umm Ruman");
+}
