@@ -77,6 +77,23 @@ constexpr std::array<std::string_view, 15> kPersonPassives{{
     "killed", "assassinated", "murdered", "slaughtered", "beheaded", "martyred", "executed",
     "slain", "injured", "wounded", "hurt", "abducted", "kidnapped", "arrested", "detained"}};
 
+// Statements that nobody was killed or hurt. "No information about casualties" is not one.
+struct ZeroPhrase {
+    std::string_view phrase;
+    bool killed;
+    bool injured;
+};
+constexpr std::array<ZeroPhrase, 16> kZeroPhrases{{
+    {"no casualties were", true, true},    {"no casualties reported", true, true},
+    {"without casualties", true, true},    {"without causing casualties", true, true},
+    {"no human casualties", true, true},   {"material damage only", true, true},
+    {"only material damage", true, true},  {"no one was killed", true, false},
+    {"nobody was killed", true, false},    {"no deaths", true, false},
+    {"no one was injured", false, true},   {"no one was hurt", false, true},
+    {"nobody was hurt", false, true},      {"nobody was injured", false, true},
+    {"no injuries", false, true},          {"causing no casualties", true, true},
+}};
+
 // Words allowed between a figure and its passive verb ("were reportedly killed").
 constexpr std::array<std::string_view, 17> kAuxiliaries{{
     "were", "was", "been", "have", "has", "had", "are", "is", "reportedly", "allegedly",
@@ -543,6 +560,17 @@ private:
         return false;
     }
 
+    // "causing no injuries", "no casualties were reported", "material damage only": a toll of
+    // zero is stated, which is not the same as no toll given.
+    void add_stated_zeros(CasualtyReport& r) const {
+        const std::string low = lower(text_);
+        for (const ZeroPhrase& z : kZeroPhrases) {
+            if (low.find(z.phrase) == std::string::npos) continue;
+            if (z.killed && !mentioned(r.counts.killed)) r.counts.killed = Count::exact(0);
+            if (z.injured && !mentioned(r.counts.injured)) r.counts.injured = Count::exact(0);
+        }
+    }
+
     CasualtyReport report() {
         CasualtyReport r;
         for (const auto& f : figures_) {
@@ -573,6 +601,7 @@ private:
                 r.victims_end = f.noun_end;
             }
         }
+        add_stated_zeros(r);
         return r;
     }
 

@@ -193,3 +193,14 @@ TEST_CASE("one shot dead without a figure is one killed", "[extract][casualties]
     CHECK(find_casualties("A refugee was shot dead in the camp.").counts.killed.value == 1);
     CHECK(find_casualties("The mukhtar was shot dead at his door.").counts.killed.value == 1);
 }
+
+TEST_CASE("a stated toll of zero is zero, an unknown toll stays unknown", "[extract][casualties]") {
+    auto r = find_casualties("The rocket fell in a field, causing no injuries.");
+    REQUIRE(r.counts.injured.value);
+    CHECK(*r.counts.injured.value == 0);
+    CHECK_FALSE(r.counts.killed.value);
+    auto both = find_casualties("Shells hit the market, with no casualties reported.");
+    CHECK(both.counts.killed.value == 0);
+    CHECK(both.counts.injured.value == 0);
+    CHECK_FALSE(find_casualties("Jets struck the town; there was no information about casualties.").any());
+}
