@@ -159,6 +159,12 @@ bool starts_with_bullet(std::string_view sentence) {
     return false;
 }
 
+// Has the report told this event's toll or backed it with its headline?
+bool told(const EventMention& e) {
+    return e.headline_support || mentioned(e.counts.killed) || mentioned(e.counts.injured) ||
+           mentioned(e.counts.captured);
+}
+
 // Takes the event's date from the clause's date words, if it has any; true when it did.
 bool read_event_date(EventMention& m, std::string_view clause, const std::optional<Date>& published) {
     const auto dates = find_dates(clause, published);
@@ -360,6 +366,15 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
     carry_places(events);
     elaborate_dates(events, sentences, article.published);
     assign_roles(events, article.published);
+    // A mention with no toll, no date and no headline behind it, beside an event that has them,
+    // is an aside of the report ("the district has often been shelled"), not an event to map.
+    const bool some_told = std::any_of(events.begin(), events.end(), [](const EventMention& e) {
+        return e.role == IncidentRole::current && told(e);
+    });
+    if (some_told)
+        std::erase_if(events, [](const EventMention& e) {
+            return e.role == IncidentRole::current && !told(e) && !e.has_date_words;
+        });
     // The event the headline tells is the article's main one: it comes first.
     std::stable_partition(events.begin(), events.end(), [](const EventMention& e) {
         return e.headline_support && e.role == IncidentRole::current;

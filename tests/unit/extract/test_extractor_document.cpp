@@ -152,3 +152,12 @@ TEST_CASE("a war's whole toll is no event", "[extract]") {
     REQUIRE(out.size() == 1);
     CHECK(out[0].casualties.killed.value == 3);
 }
+
+TEST_CASE("an aside about earlier attacks beside a told event is not mapped", "[extract]") {
+    const auto out = extract(
+        "A car bomb killed four guards in Qaryatein on Monday. The town has often been targeted "
+        "by shelling near Sukhnah.",
+        Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_type == "car_bomb");
+}
