@@ -185,18 +185,21 @@ bool read_event_date(EventMention& m, std::string_view clause, const std::option
 }
 
 // Another country's story: its places come from that country, never from Syria. The ISO
-// code of the country a sentence names most, when it does not name Syria; empty otherwise.
+// code of the country a sentence names most, when it names it more often than Syria; empty
+// otherwise.
 std::string foreign_country(std::string_view sentence) {
     const auto counts = country_mentions(sentence);
-    if (counts.contains("SY")) return {};
     std::string foreign;
     int most = 0;
     for (const auto& [code, n] : counts)
-        if (n > most) {
+        if (code != "SY" && n > most) {
             most = n;
             foreign = code;
         }
-    return foreign;
+    // "Two Lebanese soldiers were killed in eastern Lebanon, near the Syrian border": the
+    // sentence names the other country more often than Syria.
+    const auto syria = counts.find("SY");
+    return syria == counts.end() || syria->second < most ? foreign : std::string();
 }
 
 // Sentences after an event's own that may still describe it, when no other event starts.
