@@ -185,10 +185,10 @@ bool read_event_date(EventMention& m, std::string_view clause, const std::option
 }
 
 // Another country's story: its places come from that country, never from Syria. The ISO
-// code of the country a sentence names most, when it names it more often than Syria; empty
+// code of the country a sentence sets events in ("in Lebanon") more often than in Syria; empty
 // otherwise.
 std::string foreign_country(std::string_view sentence) {
-    const auto counts = country_mentions(sentence);
+    const auto counts = country_locatives(sentence);
     std::string foreign;
     int most = 0;
     for (const auto& [code, n] : counts)
@@ -196,8 +196,9 @@ std::string foreign_country(std::string_view sentence) {
             most = n;
             foreign = code;
         }
-    // "Two Lebanese soldiers were killed in eastern Lebanon, near the Syrian border": the
-    // sentence names the other country more often than Syria.
+    // "Two soldiers were killed in eastern Lebanon, near the border with Syria": the sentence
+    // sets the event in the other country. "Turkish shelling on Ain Issa" does not: a people's
+    // name is the actor's.
     const auto syria = counts.find("SY");
     return syria == counts.end() || syria->second < most ? foreign : std::string();
 }

@@ -162,6 +162,7 @@ namespace {
 struct CountryWord {
     std::string_view word;  // matched case-sensitively on word boundaries
     std::string_view code;
+    bool name = false;      // the country's name, not its people's
 };
 
 // Words that place a story in a country other than (or in) Syria. Demonyms count because
@@ -169,16 +170,16 @@ struct CountryWord {
 // countries ("Hezbollah", "Kurdish") are left out. Source: ISO 3166-1 names and their English
 // demonyms; "West Bank" and "Gaza" are the Palestinian territories (GeoNames country PS).
 constexpr std::array<CountryWord, 27> kCountryWords = {{
-    {"Syria", "SY"}, {"Syrian", "SY"}, {"Syrians", "SY"},
-    {"West Bank", "PS"}, {"Gaza", "PS"}, {"Palestinian", "PS"}, {"Palestinians", "PS"},
-    {"Palestine", "PS"},
-    {"Israel", "IL"}, {"Israeli", "IL"}, {"Israelis", "IL"},
-    {"Iraq", "IQ"}, {"Iraqi", "IQ"}, {"Iraqis", "IQ"},
-    {"Lebanon", "LB"}, {"Lebanese", "LB"},
-    {"Turkey", "TR"}, {"Turkish", "TR"}, {"Türkiye", "TR"}, {"Turks", "TR"},
-    {"Jordan", "JO"}, {"Jordanian", "JO"}, {"Jordanians", "JO"},
-    {"Egypt", "EG"}, {"Egyptian", "EG"},
-    {"Iran", "IR"}, {"Iranian", "IR"},
+    {"Syria", "SY", true}, {"Syrian", "SY"}, {"Syrians", "SY"},
+    {"West Bank", "PS", true}, {"Gaza", "PS", true}, {"Palestinian", "PS"}, {"Palestinians", "PS"},
+    {"Palestine", "PS", true},
+    {"Israel", "IL", true}, {"Israeli", "IL"}, {"Israelis", "IL"},
+    {"Iraq", "IQ", true}, {"Iraqi", "IQ"}, {"Iraqis", "IQ"},
+    {"Lebanon", "LB", true}, {"Lebanese", "LB"},
+    {"Turkey", "TR", true}, {"Turkish", "TR"}, {"Türkiye", "TR", true}, {"Turks", "TR"},
+    {"Jordan", "JO", true}, {"Jordanian", "JO"}, {"Jordanians", "JO"},
+    {"Egypt", "EG", true}, {"Egyptian", "EG"},
+    {"Iran", "IR", true}, {"Iranian", "IR"},
 }};
 
 bool word_char_at(std::string_view text, std::size_t pos) {
@@ -198,7 +199,40 @@ int count_word(std::string_view text, std::string_view word) {
     return n;
 }
 
+// Does the text before a country's name make it the scene ("in eastern Lebanon", "inside
+// Turkey")? A border ("near the border with Syria") or a source ("fired from Syria") does not.
+bool is_locative(std::string_view before) {
+    std::string low(" ");
+    const std::size_t from = before.size() > 30 ? before.size() - 30 : 0;
+    for (char c : before.substr(from)) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view side : {"northern ", "southern ", "eastern ", "western ", "north-eastern ",
+                                  "north-western ", "northeastern ", "northwestern ", "southeastern ",
+                                  "south-eastern ", "central ", "the "})
+        if (low.ends_with(side)) {
+            low.resize(low.size() - side.size());
+            break;
+        }
+    for (std::string_view prep : {" in ", " inside ", " into ", " across "})
+        if (low.ends_with(prep)) return true;
+    return false;
+}
+
 }  // namespace
+
+std::map<std::string, int> country_locatives(std::string_view text) {
+    std::map<std::string, int> counts;
+    for (const CountryWord& cw : kCountryWords) {
+        if (!cw.name) continue;
+        for (std::size_t pos = text.find(cw.word); pos != std::string_view::npos;
+             pos = text.find(cw.word, pos + cw.word.size())) {
+            const std::size_t end = pos + cw.word.size();
+            if ((pos > 0 && word_char_at(text, pos - 1)) || (end < text.size() && word_char_at(text, end)))
+                continue;
+            if (is_locative(text.substr(0, pos))) ++counts[std::string(cw.code)];
+        }
+    }
+    return counts;
+}
 
 std::map<std::string, int> country_mentions(std::string_view text) {
     std::map<std::string, int> counts;
