@@ -161,3 +161,17 @@ TEST_CASE("an aside about earlier attacks beside a told event is not mapped", "[
     REQUIRE(out.size() == 1);
     CHECK(out[0].event_type == "car_bomb");
 }
+
+TEST_CASE("a foreign actor does not move the event abroad, a foreign scene does", "[extract]") {
+    const auto shelled = extract("Turkish artillery shelled Qaryatein on Monday, killing two farmers.",
+                                 Date{2023, 4, 4});
+    REQUIRE(shelled.size() == 1);
+    REQUIRE(shelled[0].where.place);
+    CHECK(shelled[0].where.place->name == "Qaryatein");
+    const auto abroad = extract(
+        "Two soldiers were killed in clashes in eastern Lebanon, near the border with Syria, on Monday.",
+        Date{2023, 4, 4});
+    REQUIRE(abroad.size() == 1);
+    CHECK(abroad[0].where.country_code == "LB");
+    CHECK_FALSE(abroad[0].where.place);
+}
