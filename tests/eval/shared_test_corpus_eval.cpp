@@ -32,13 +32,13 @@ TEST_CASE("extraction over FA-KES stays above the measured floors", "[shared]") 
     CHECK(f.rows == 804);
     CHECK(f.withheld == 21);
     CHECK(f.scored == 783);
-    CHECK(ratio(f.found, f.crowd_deaths) >= 0.85);
+    CHECK(ratio(f.found, f.crowd_deaths) >= 0.92);
     CHECK(ratio(f.found, f.with_incident) >= 0.95);
-    CHECK(ratio(f.killed_exact_primary, f.scored) >= 0.32);
-    CHECK(ratio(f.killed_close, f.killed_answered) >= 0.45);
-    CHECK(ratio(f.gov_correct, f.gov_labelled) >= 0.37);
-    CHECK(ratio(f.gov_correct, f.gov_answered) >= 0.52);
-    CHECK(ratio(f.type_agree, f.type_comparable) >= 0.72);
+    CHECK(ratio(f.killed_exact_primary, f.scored) >= 0.43);
+    CHECK(ratio(f.killed_close, f.killed_answered) >= 0.51);
+    CHECK(ratio(f.gov_correct, f.gov_labelled) >= 0.59);
+    CHECK(ratio(f.gov_correct, f.gov_answered) >= 0.72);
+    CHECK(ratio(f.type_agree, f.type_comparable) >= 0.76);
 }
 
 TEST_CASE("extraction over the UCDP-AEC worked examples stays above the measured floors",
@@ -58,7 +58,7 @@ TEST_CASE("extraction over the UCDP-AEC worked examples stays above the measured
         adm1 += e.adm1_match;
         recalled += e.matching > 0;
     }
-    // Four examples: a floor under the measured 2 of 4 would hardly be a floor.
-    CHECK(adm1 >= 2u);
-    CHECK(recalled >= 2u);
+    // Four examples: a floor under the measured 3 of 4 would hardly be a floor.
+    CHECK(adm1 >= 3u);
+    CHECK(recalled >= 3u);
 }
