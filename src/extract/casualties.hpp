@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/incident.hpp"
+#include "extract/tallies.hpp"
 
 namespace incimap {
 
@@ -26,12 +27,6 @@ CasualtyReport find_casualties(std::string_view sentence);
 // True when a Count says something (exact or a range).
 bool mentioned(const Count& c);
 
-// A tally over a period or a whole war rather than one event ("so far this year", "since
-// 2011", "documented the killing of", "half a million"): docs/extraction.md.
-bool is_cumulative(std::string_view sentence);
 
-// True when the tally words open the sentence ("So far this year ...", "During the same
-// period ...", "Since 2011 ..."): then what follows in the sentence is part of the tally.
-bool opens_with_tally(std::string_view sentence);
 
 }  // namespace incimap

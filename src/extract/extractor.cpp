@@ -206,11 +206,6 @@ std::string foreign_country(std::string_view sentence) {
 // Sentences after an event's own that may still describe it, when no other event starts.
 constexpr std::size_t kElaborationSentences = 2;
 
-// The lead often places the event only in a governorate ("in the Deir Ezzor countryside") while
-// the headline or the sentences that go on telling it name the village ("He was searching for
-// truffles in Shola town"). An event placed no finer than a governorate, or not at all, takes
-// the first finer place named there, in the same country and governorate. `place_of(k)` links
-// sentence k.
 // The sentences that may tell more of event `i`: for the first event the headline, then the
 // sentences after its own up to the next event's.
 std::vector<std::size_t> telling_sentences(const std::vector<EventMention>& events, std::size_t i,
@@ -244,6 +239,11 @@ void elaborate_dates(std::vector<EventMention>& events, const std::vector<Senten
     }
 }
 
+// The lead often places the event only in a governorate ("in the Deir Ezzor countryside") while
+// the headline or the sentences that go on telling it name the village ("He was searching for
+// truffles in Shola town"). An event placed no finer than a governorate, or not at all, takes
+// the first finer place named there, in the same country and governorate. `place_of(k)` links
+// sentence k.
 void elaborate_places(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
                       const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
     for (std::size_t i = 0; i < events.size(); ++i) {

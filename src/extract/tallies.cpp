@@ -1,0 +1,101 @@
+#include "extract/tallies.hpp"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "text/dates.hpp"
+#include "text/numbers.hpp"
+
+namespace incimap {
+
+namespace {
+
+// Tallies, not events (docs/extraction.md, "Tallies that are not incidents"), recognised from their
+// structure, never from one word: phrases that always sum a period on their own, or a word
+// that sums ("in total", "toll") together with a period or many events.
+constexpr std::array<std::string_view, 21> kTallyPhrases{{
+    "so far", "to date", "to this day", "until now", "up to now", "up until now",
+    "same period", "half a million", "since the beginning", "since the start",
+    "since the outbreak", "since early", "the conflict began", "since the war began",
+    // a whole war's toll, and figures shared out among places
+    "the uprising", "the turmoil", "the civil war", "the syrian war", "the conflict", "respectively",
+    "these violations"}};
+constexpr std::array<std::string_view, 8> kSummingWords{{
+    "in total", "a total of", "toll", "documented the", "overall", "altogether", "tally",
+    "bringing the number"}};
+// A period long enough to hold many events: "this year", "in the past five years".
+constexpr std::array<std::string_view, 8> kPeriodPhrases{{
+    "this year", "this month", "last year", "last month", "past year", "past month",
+    "since", "during the year"}};
+constexpr std::array<std::string_view, 8> kPeriodUnits{{
+    "weeks", "months", "years", "week", "month", "year", "decade", "days"}};
+// Plural events or a whole-country scope: the figure sums many events.
+constexpr std::array<std::string_view, 12> kManyEvents{{
+    "attacks", "explosions", "incidents", "bombings", "operations", "across syria",
+    "across the country", "different areas", "various areas", "several areas",
+    "separate incidents", "across the province"}};
+
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+template <std::size_t N>
+bool in(std::string_view w, const std::array<std::string_view, N>& table) {
+    for (auto t : table)
+        if (t == w) return true;
+    return false;
+}
+
+bool contains_any(const std::string& low, const auto& table) {
+    for (std::string_view t : table)
+        if (low.find(t) != std::string::npos) return true;
+    return false;
+}
+
+// "in the past five years", "over the last two months", "during the past week": a period that
+// holds many events. "the past hour" or "the past 24 hours" does not (`days_count`: whether
+// "days" counts, which it does only with a summing word).
+bool names_long_period(const std::string& low, bool days_count) {
+    const auto words = text_words(low);
+    for (std::size_t k = 0; k + 2 < words.size(); ++k) {
+        if (words[k].lower != "the" || (words[k + 1].lower != "past" && words[k + 1].lower != "last"))
+            continue;
+        std::size_t u = k + 2;
+        if (u + 1 < words.size() && parse_cardinal(words[u].lower)) ++u;
+        const std::string& unit = words[u].lower;
+        if (unit == "days" ? days_count : in(unit, kPeriodUnits)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool opens_with_tally(std::string_view sentence) {
+    constexpr std::size_t kOpeningBytes = 40;
+    const std::string low = lower(sentence.substr(0, kOpeningBytes));
+    for (std::string_view phrase : kTallyPhrases) {
+        const auto at = low.find(phrase);
+        if (at != std::string::npos && at < kOpeningBytes / 2) return true;
+    }
+    return low.starts_with("since ") || low.starts_with("during the same") ||
+           low.starts_with("over the past") || low.starts_with("in the past");
+}
+
+bool is_cumulative(std::string_view sentence) {
+    const std::string low = lower(sentence);
+    // A tally phrase sums a figure: "no word on casualties so far" sums nothing.
+    if (contains_any(low, kTallyPhrases) && !find_quantities(sentence).empty()) return true;
+    // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
+    for (const auto& d : find_dates(sentence, std::nullopt))
+        if (d.starts_period) return true;
+    if (names_long_period(low, false)) return true;
+    const bool many = contains_any(low, kManyEvents);
+    const bool period = contains_any(low, kPeriodPhrases) || names_long_period(low, true);
+    return contains_any(low, kSummingWords) && (period || many);
+}
+
+}  // namespace incimap
