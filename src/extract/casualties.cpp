@@ -7,7 +7,6 @@
 
 #include "core/date.hpp"
 #include "extract/actors.hpp"
-#include "text/dates.hpp"
 #include "text/numbers.hpp"
 
 namespace incimap {

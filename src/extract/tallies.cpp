@@ -14,6 +14,8 @@ namespace {
 // Tallies, not events (docs/extraction.md, "Tallies that are not incidents"), recognised from their
 // structure, never from one word: phrases that always sum a period on their own, or a word
 // that sums ("in total", "toll") together with a period or many events.
+constexpr int kWarScaleFigure = 10000;
+
 constexpr std::array<std::string_view, 21> kTallyPhrases{{
     "so far", "to date", "to this day", "until now", "up to now", "up until now",
     "same period", "half a million", "since the beginning", "since the start",
@@ -87,6 +89,10 @@ bool opens_with_tally(std::string_view sentence) {
 
 bool is_cumulative(std::string_view sentence) {
     const std::string low = lower(sentence);
+    // "More than 250,000 people have died": no one report of Syria tells a single event of
+    // ten thousand dead; such a figure is a war's or a year's toll.
+    for (const Quantity& q : find_quantities(sentence))
+        if (q.low >= kWarScaleFigure) return true;
     // A tally phrase sums a figure: "no word on casualties so far" sums nothing.
     if (contains_any(low, kTallyPhrases) && !find_quantities(sentence).empty()) return true;
     // "since 2011", "from March 2019 to this day", "from March 31 to April 6"

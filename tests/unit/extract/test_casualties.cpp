@@ -204,3 +204,8 @@ TEST_CASE("a stated toll of zero is zero, an unknown toll stays unknown", "[extr
     CHECK(both.counts.injured.value == 0);
     CHECK_FALSE(find_casualties("Jets struck the town; there was no information about casualties.").any());
 }
+
+TEST_CASE("a figure of ten thousand or more is a war's toll", "[extract][casualties]") {
+    CHECK(is_cumulative("More than 250,000 people have died and millions have fled."));
+    CHECK_FALSE(is_cumulative("More than 250 people died when the dam burst."));
+}
