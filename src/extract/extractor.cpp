@@ -248,12 +248,13 @@ void elaborate_places(std::vector<EventMention>& events, const std::vector<Sente
                       const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
     for (std::size_t i = 0; i < events.size(); ++i) {
         EventMention& e = events[i];
-        const bool coarse = !e.where || !e.where->place || e.where->geo_precision == 3;
+        const bool coarse = !e.where || !e.where->place || e.where->geo_precision == 3 ||
+                            direction_only(*e.where);
         if (!coarse || e.date_recalls_past || e.opens_earlier) continue;
         for (std::size_t k : telling_sentences(events, i, sentences)) {
             if (is_cumulative(sentences[k].text)) continue;
             const std::optional<PlaceRef> p = place_of(k);
-            if (!p || !p->place || p->geo_precision == 3) continue;
+            if (!p || !p->place || p->geo_precision == 3 || direction_only(*p)) continue;
             if (e.where && !e.where->country_code.empty() && p->country_code != e.where->country_code)
                 continue;
             if (e.where && !e.where->admin.admin1_pcode.empty() &&

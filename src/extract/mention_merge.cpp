@@ -47,14 +47,6 @@ bool exact_equal(const Count& a, const Count& b) {
 // far from it: the farthest towns that reports of Syria place by their governorate capital.
 constexpr double kDirectionOnlyKm = 120.0;
 
-bool direction_only(const PlaceRef& p) {
-    if (p.geo_precision != 2 || !p.place) return false;
-    const std::string& t = p.text;
-    const bool side = t.find("east of") != std::string::npos || t.find("west of") != std::string::npos ||
-                      t.find("north of") != std::string::npos || t.find("south of") != std::string::npos;
-    return side && t.find("km") == std::string::npos && t.find("kilomet") == std::string::npos &&
-           t.find("mile") == std::string::npos;
-}
 
 // `a` names a place where `b` has none, or a finer place inside b's governorate.
 bool finer_place(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
@@ -171,6 +163,15 @@ void absorb(EventMention& into, const EventMention& from) {
 }
 
 }  // namespace
+
+bool direction_only(const PlaceRef& p) {
+    if (p.geo_precision != 2 || !p.place) return false;
+    const std::string& t = p.text;
+    const bool side = t.find("east of") != std::string::npos || t.find("west of") != std::string::npos ||
+                      t.find("north of") != std::string::npos || t.find("south of") != std::string::npos;
+    return side && t.find("km") == std::string::npos && t.find("kilomet") == std::string::npos &&
+           t.find("mile") == std::string::npos;
+}
 
 std::vector<EventMention> merge_mentions(std::vector<EventMention> mentions) {
     std::vector<EventMention> events;

@@ -10,6 +10,9 @@
 
 namespace incimap {
 
+// A place given only as the side of a named one ("east of Deir ez-Zor", no distance).
+bool direction_only(const PlaceRef& p);
+
 // Mentions of one event (compatible type, counts, place, date and actor) become one; the
 // merged mention keeps the most specific value of each field and the first evidence.
 std::vector<EventMention> merge_mentions(std::vector<EventMention> mentions);

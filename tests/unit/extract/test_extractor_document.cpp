@@ -175,3 +175,18 @@ TEST_CASE("a foreign actor does not move the event abroad, a foreign scene does"
     CHECK(abroad[0].where.country_code == "LB");
     CHECK_FALSE(abroad[0].where.place);
 }
+
+TEST_CASE("a town given only as east of a city takes the name told after", "[extract]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Deir"}, "governorate", 35.2, 40.2, "SY09");
+    gaz.add({"Dayr"}, "city", 35.33, 40.14, "SY09");
+    gaz.add({"Jalaa"}, "village", 34.55, 40.95, "SY09");  // about 100 km to the south-east
+    const auto out = test::extract_text(
+        gaz,
+        "A man was killed on Saturday by a landmine in a town east of Dayr, in Deir province. He was on his "
+        "farmland in Jalaa when the mine went off.",
+        Date{2023, 4, 4}, "side");
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Jalaa");
+}
