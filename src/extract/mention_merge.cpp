@@ -114,16 +114,28 @@ bool actors_fit(const EventMention& a, const EventMention& b) {
     return a.actor.empty() || b.actor.empty() || a.actor == b.actor;
 }
 
+// The same toll of two or more told twice: "at least 19 civilians" and "the 19 dead" are one
+// figure (a hedge does not make it another).
+bool same_toll(const Count& a, const Count& b) {
+    return a.value && b.value && *a.value == *b.value && *a.value >= 2 && a.low == b.low;
+}
+
 bool same_event(const EventMention& a, const EventMention& b) {
     const bool close = b.sentence_index <= a.last_sentence + kMergeWindow;
-    const bool echo = exact_equal(a.counts.killed, b.counts.killed) && a.type == b.type;
+    // The same toll links mentions anywhere in the article ("... killed at least 19 civilians
+    // after capturing a village" and, later, "the 19 dead were from families of fighters").
+    // A dated or recalled mention is linked only by an exact toll and type, as before.
+    const bool toll = same_toll(a.counts.killed, b.counts.killed);
+    const bool undated = !a.has_date_words && !b.has_date_words && !b.recall_markers;
+    const bool echo = (exact_equal(a.counts.killed, b.counts.killed) && a.type == b.type) ||
+                      (toll && undated);
     if (!close && !echo) return false;
     // "Earlier in January, nine were killed ...": the text says this is another, earlier
     // event than the one it has been telling, unless the same toll links them.
     if (b.opens_earlier && !echo) return false;
-    // The same exact toll of two or more at a place that fits is the same event told in other
-    // words ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
-    const bool same_toll = exact_equal(a.counts.killed, b.counts.killed) && *a.counts.killed.value >= 2;
+    // The same toll of two or more at a place that fits is the same event told in other words
+    // ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
+    const bool same_toll = toll;
     return (types_fit(a.type, b.type) || same_toll) && counts_fit(a.counts.killed, b.counts.killed) &&
            counts_fit(a.counts.injured, b.counts.injured) &&
            counts_fit(a.counts.captured, b.counts.captured) && places_fit(a.where, b.where) &&

@@ -150,3 +150,19 @@ TEST_CASE("shootings told in two neighbouring villages are two events", "[extrac
     CHECK(out[0].where.place->name == "Tell Abyad");
     CHECK(out[1].where.place->name == "Umm Ruman");
 }
+
+TEST_CASE("a hedged toll told again further on is the same event", "[extract][merge]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Homs"}, "governorate", 34.6, 38.0, "SY04");
+    gaz.add({"Qaryatein"}, "town", 34.23, 37.24, "SY04");
+    const auto out = test::extract_text(
+        gaz,
+        "Insurgents killed at least 19 civilians after storming a village. The army sent "
+        "reinforcements. Residents fled to the hills. A monitor said the group had planned it "
+        "for weeks. The 19 dead were shot in Qaryatein, a resident said.",
+        Date{2023, 4, 4}, "echo");
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 19);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Qaryatein");
+}
