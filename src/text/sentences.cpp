@@ -139,6 +139,14 @@ bool dateline_word(std::string_view w) {
 }  // namespace
 
 std::size_t dateline_length(std::string_view sentence) {
+    // "Aleppo,SANA- ", "Raqqa, SANA_ ": the state agency's datelines glue their separator on.
+    const std::size_t sana = sentence.substr(0, kMaxDatelineBytes).find("SANA");
+    if (sana != std::string_view::npos && sana + 4 < sentence.size() &&
+        std::string_view("-_").find(sentence[sana + 4]) != std::string_view::npos) {
+        std::size_t length = sana + 5;
+        while (length < sentence.size() && sentence[length] == ' ') ++length;
+        if (length < sentence.size()) return length;
+    }
     std::size_t end = std::string_view::npos, sep = 0;
     for (std::string_view e : kDatelineEnds) {
         const std::size_t at = sentence.substr(0, kMaxDatelineBytes).find(e);

@@ -190,6 +190,10 @@ TEST_CASE("finds the dateline that opens a report", "[text][sentences]") {
     CHECK(d.substr(dateline_length(d)) == "Two shells hit the market.");
     const std::string e = "AFRIN, Syria: A car bomb killed eight.";
     CHECK(e.substr(dateline_length(e)) == "A car bomb killed eight.");
+    const std::string f = "Aleppo,SANA- A device went off in the market.";
+    CHECK(f.substr(dateline_length(f)) == "A device went off in the market.");
+    const std::string g = "Raqqa, SANA_ Shells hit two villages.";
+    CHECK(g.substr(dateline_length(g)) == "Shells hit two villages.");
 }
 
 TEST_CASE("a prefix naming the event's area or a plain sentence is no dateline", "[text][sentences]") {
