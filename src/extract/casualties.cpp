@@ -127,8 +127,10 @@ constexpr std::array<std::string_view, 34> kAfterPersonNoun{{
     "before", "when", "amid"}};
 
 // Head nouns that make a figure a group of people ("two others", "another one").
-constexpr std::array<std::string_view, 6> kPeopleWords{{
-    "others", "one", "persons", "more", "individuals", "them"}};
+constexpr std::array<std::string_view, 17> kPeopleWords{{
+    "others", "one", "persons", "more", "individuals", "them", "men", "youths", "boys",
+    "girls", "hunters", "pickers", "students", "detainees", "relatives", "brothers",
+    "young"}};
 
 std::optional<Kind> verb_kind(std::string_view w) {
     for (const auto& v : kVerbs)
@@ -233,7 +235,9 @@ private:
                 push_one(k, words_[k].end);
                 continue;
             }
-            if (words_[k].lower != "a" && words_[k].lower != "an") continue;
+            // "a young man and his mother": a possessive before a singular person is one too.
+            const bool possessive = words_[k].lower == "his" || words_[k].lower == "her";
+            if (words_[k].lower != "a" && words_[k].lower != "an" && !possessive) continue;
             for (std::size_t n = k + 1; n < words_.size() && n <= k + 3; ++n) {
                 if (has_punct_between(words_[n - 1].end, words_[n].begin, ",.;:()\"")) break;
                 if (!in(words_[n].lower, kPersonNouns)) {
@@ -426,8 +430,9 @@ private:
     }
 
     // Does the noun phrase from word `from` name people ("members of the NDF", "others")?
+    // Up to six words: "seized eight of the twelve truffle hunters".
     bool names_people(std::size_t from) const {
-        for (std::size_t k = from; k < words_.size() && k < from + 4; ++k) {
+        for (std::size_t k = from; k < words_.size() && k < from + 6; ++k) {
             const std::string& w = words_[k].lower;
             if (!victim_category(w).empty() || in(w, kPeopleWords) || in(w, kPersonNouns))
                 return true;

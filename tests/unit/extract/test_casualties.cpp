@@ -209,3 +209,11 @@ TEST_CASE("a figure of ten thousand or more is a war's toll", "[extract][casualt
     CHECK(is_cumulative("More than 250,000 people have died and millions have fled."));
     CHECK_FALSE(is_cumulative("More than 250 people died when the dam burst."));
 }
+
+TEST_CASE("captives are counted when the phrase names people further on", "[extract][casualties]") {
+    CHECK(find_casualties("Gunmen seized eight of the twelve truffle hunters.").counts.captured.value == 8);
+    CHECK(find_casualties("Gunmen kidnapped two young men near the mill.").counts.captured.value == 2);
+    CHECK(find_casualties("Police arrested a young man and his mother at the square.")
+              .counts.captured.value == 2);
+    CHECK_FALSE(find_casualties("The patrol seized 3 trucks loaded with fuel.").any());
+}
