@@ -21,7 +21,7 @@ struct VerbWord {
 };
 
 // Casualty verbs and nouns of English news reports (SOHR, AFP, Reuters style).
-constexpr std::array<VerbWord, 48> kVerbs{{
+constexpr std::array<VerbWord, 49> kVerbs{{
     {"killed", Kind::killed},     {"kill", Kind::killed},         {"kills", Kind::killed},
     {"killing", Kind::killed},    {"dead", Kind::killed},         {"died", Kind::killed},
     {"die", Kind::killed},        {"death", Kind::killed},        {"deaths", Kind::killed},
@@ -38,6 +38,7 @@ constexpr std::array<VerbWord, 48> kVerbs{{
     {"detain", Kind::captured},   {"abducts", Kind::captured},    {"kidnaps", Kind::captured},
     {"perished", Kind::killed},   {"assassinated", Kind::killed}, {"murdered", Kind::killed},
     {"slaughtered", Kind::killed}, {"beheaded", Kind::killed},   {"martyred", Kind::killed},
+    {"martyrdom", Kind::killed},  // SANA: "causing the martyrdom of 8 citizens"
 }};
 
 // Idioms of news English that say one casualty verb in several words. Each is read as the

@@ -217,3 +217,9 @@ TEST_CASE("captives are counted when the phrase names people further on", "[extr
               .counts.captured.value == 2);
     CHECK_FALSE(find_casualties("The patrol seized 3 trucks loaded with fuel.").any());
 }
+
+TEST_CASE("the martyrdom of N is N killed", "[extract][casualties]") {
+    auto r = find_casualties("Shells fell on the square, causing the martyrdom of 8 citizens and the injury of 24 others.");
+    CHECK(r.counts.killed.value == 8);
+    CHECK(r.counts.injured.value == 24);
+}
