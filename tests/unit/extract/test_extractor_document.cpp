@@ -190,3 +190,24 @@ TEST_CASE("a town given only as east of a city takes the name told after", "[ext
     REQUIRE(out[0].where.place);
     CHECK(out[0].where.place->name == "Jalaa");
 }
+
+TEST_CASE("where fire or victims came from is no place, whatever stands between", "[extract]") {
+    const auto fired = extract(
+        "Rockets fired from the ISIS-controlled town of Maskanah hit the eastern Homs "
+        "countryside, killing two farmers.");
+    REQUIRE(fired.size() == 1);
+    CHECK(fired[0].where.geo_precision == 3);
+    CHECK(fired[0].where.admin.admin1_pcode == "SY04");
+    const auto mostly = extract(
+        "A car bomb killed nine guards in the eastern Homs countryside, mostly from the northern "
+        "town of Maskanah.");
+    REQUIRE(mostly.size() == 1);
+    CHECK(mostly[0].where.geo_precision == 3);
+    CHECK(mostly[0].where.admin.admin1_pcode == "SY04");
+}
+
+TEST_CASE("a place name opening the text or after a single letter is read safely", "[extract]") {
+    CHECK_NOTHROW(extract("Qaryatein was shelled on Monday, killing two farmers."));
+    CHECK_NOTHROW(extract("A Qaryatein farmer was killed by shelling."));
+    CHECK_NOTHROW(extract("I Qaryatein"));
+}
