@@ -212,8 +212,9 @@ void mark_governorate_lists(std::vector<Phrase>& phrases, const std::string& low
 // resolver's anchor weight), too weak to vouch for a small place.
 constexpr double kSupportFloor = 1.0;
 
-// Is a candidate good enough to be the place meant? A city, a town or a curated conflict
-// feature is known well enough to be meant by its name. A village or neighbourhood must be
+// Is a candidate good enough to be the place meant? A city or a curated conflict feature is
+// known well enough to be meant by its name, a town by its name as the gazetteer spells it.
+// A village or neighbourhood must be
 // spelled as the gazetteer spells it, or be supported by the text, and must not lie away from
 // every governorate and place the text names: otherwise it is a homonym or a word that looks
 // like a name ("Many", "Rescue", a family name), and the event gets a coarser place instead of
@@ -222,7 +223,10 @@ bool supported(const Candidate& c) {
     const Place& p = c.place;
     const bool small = p.feature_type == "village" || p.feature_type == "neighbourhood" ||
                        p.feature_type == "other" || p.feature_type.empty();
-    if (!small || c.context_support >= kSupportFloor) return true;
+    if (c.context_support >= kSupportFloor) return true;
+    // A town only loosely spelled ("al-Qasa'a" for al-Kiswah) is a guess like a village.
+    if (p.feature_type == "town") return c.exact_name;
+    if (!small) return true;
     return c.exact_name && !c.contradicted;
 }
 

@@ -249,3 +249,19 @@ TEST_CASE("seed 004: four killed and two injured near al-Sukhna city", "[shared]
     CHECK(bus->casualties.killed.vague);
     CHECK(bus->casualties.killed.high == 99);
 }
+
+TEST_CASE("with the real gazetteer, a town only loosely spelled and unsupported is no place",
+          "[shared][places]") {
+    const auto gazetteer = open_gazetteer();
+    if (!gazetteer) return;
+    const Resolver resolver(*gazetteer);
+    const Extractor ex(*gazetteer, resolver);
+    Article a;
+    a.id = "quarter";
+    // al-Qasa'a, a quarter of Damascus the gazetteer lacks, shares its consonants with the
+    // town of al-Kiswah; nothing in the text points there.
+    a.text = "Three mortar shells landed near the hospital in al-Qasa'a, killing eight people.";
+    const auto out = ex.extract(a);
+    REQUIRE(out.size() == 1);
+    CHECK_FALSE(out[0].where.place);
+}
