@@ -1,4 +1,5 @@
 #include "extract/actors.hpp"
+#include "text/word_tables.hpp"
 
 #include <array>
 #include <cctype>
@@ -114,16 +115,11 @@ bool boundary(std::string_view s, std::size_t pos) {
     return !(std::isalnum(c) || c == '-');
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 }  // namespace
 
 std::vector<ActorMention> find_actors(std::string_view text) {
-    const std::string low = lower(text);
+    const std::string low = ascii_lower(text);
     std::vector<ActorMention> out;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -135,7 +131,7 @@ std::vector<ActorMention> find_actors(std::string_view text) {
         std::size_t len = 0;
         for (const auto& a : kActors) {
             const std::size_t n = a.phrase.size();
-            if (n <= len || low.compare(i, n, lower(a.phrase)) != 0 || !boundary(low, i + n))
+            if (n <= len || low.compare(i, n, ascii_lower(a.phrase)) != 0 || !boundary(low, i + n))
                 continue;
             if (a.case_sensitive && text.compare(i, n, a.phrase) != 0) continue;
             hit = &a;
@@ -152,7 +148,7 @@ std::vector<ActorMention> find_actors(std::string_view text) {
 }
 
 std::string_view victim_category(std::string_view noun_phrase) {
-    const std::string low = lower(noun_phrase);
+    const std::string low = ascii_lower(noun_phrase);
     for (const auto& v : kVictims) {
         for (auto pos = low.find(v.word); pos != std::string::npos; pos = low.find(v.word, pos + 1))
             if ((pos == 0 || boundary(low, pos - 1)) && boundary(low, pos + v.word.size()))

@@ -8,6 +8,7 @@
 #include "core/date.hpp"
 #include "extract/actors.hpp"
 #include "text/numbers.hpp"
+#include "text/word_tables.hpp"
 
 namespace incimap {
 
@@ -139,18 +140,7 @@ std::optional<Kind> verb_kind(std::string_view w) {
     return std::nullopt;
 }
 
-template <std::size_t N>
-bool in(std::string_view w, const std::array<std::string_view, N>& table) {
-    for (auto t : table)
-        if (t == w) return true;
-    return false;
-}
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // Each idiom of kIdioms becomes one word, spanning the idiom, that reads as the verb it means.
 std::vector<TextWord> collapse_idioms(std::vector<TextWord> words) {
@@ -232,7 +222,7 @@ private:
         for (std::size_t k = 0; k + 1 < words_.size(); ++k) {
             // "another was injured", "another one died": one more person.
             if (words_[k].lower == "another" &&
-                (in(words_[k + 1].lower, kPassiveAuxiliaries) || verb_kind(words_[k + 1].lower))) {
+                (is_one_of(words_[k + 1].lower, kPassiveAuxiliaries) || verb_kind(words_[k + 1].lower))) {
                 push_one(k, words_[k].end);
                 continue;
             }
@@ -241,13 +231,13 @@ private:
             if (words_[k].lower != "a" && words_[k].lower != "an" && !possessive) continue;
             for (std::size_t n = k + 1; n < words_.size() && n <= k + 3; ++n) {
                 if (has_punct_between(words_[n - 1].end, words_[n].begin, ",.;:()\"")) break;
-                if (!in(words_[n].lower, kPersonNouns)) {
+                if (!is_one_of(words_[n].lower, kPersonNouns)) {
                     if (verb_kind(words_[n].lower) || words_[n].lower == "of") break;
                     continue;
                 }
                 const bool head = n + 1 == words_.size() ||
                                   has_punct_between(words_[n].end, words_[n + 1].begin, ",.;:()\"") ||
-                                  in(words_[n + 1].lower, kAfterPersonNoun);
+                                  is_one_of(words_[n + 1].lower, kAfterPersonNoun);
                 if (!head) break;
                 push_one(k, words_[n].end);
                 break;
@@ -334,15 +324,15 @@ private:
 
     // "were killed", "were allegedly killed": the verb at `k` is a passive.
     bool passive_verb_at(std::size_t k) const {
-        while (k > 0 && in(words_[k - 1].lower, kAdverbs)) --k;
-        return k > 0 && in(words_[k - 1].lower, kPassiveAuxiliaries);
+        while (k > 0 && is_one_of(words_[k - 1].lower, kAdverbs)) --k;
+        return k > 0 && is_one_of(words_[k - 1].lower, kPassiveAuxiliaries);
     }
 
     // "the death toll from Tuesday's bombing rose to 14", "the toll of the wounded stands at 9".
     std::optional<Kind> toll_rise_before(const Figure& f) const {
         std::size_t k = f.first_word;
         if (k > 0 && (words_[k - 1].lower == "to" || words_[k - 1].lower == "at")) --k;
-        if (k == 0 || !in(words_[k - 1].lower, kTollVerbs)) return std::nullopt;
+        if (k == 0 || !is_one_of(words_[k - 1].lower, kTollVerbs)) return std::nullopt;
         const std::size_t verb = k - 1;
         for (std::size_t j = verb; j-- > 0 && j + 14 > verb;) {
             if (words_[j].lower != "toll") continue;
@@ -413,7 +403,7 @@ private:
                     !has_punct_between(words_[k].end, words_[k + 1].begin, ",.;:()") &&
                     (is_figure_start(k + 1) || words_[k + 1].lower == "the");
                 if (next_is_object && w != "dead") return;  // "bombs ... killed 14 people"
-                const bool passive = k > f.last_word && in(words_[k - 1].lower, kAuxiliaries);
+                const bool passive = k > f.last_word && is_one_of(words_[k - 1].lower, kAuxiliaries);
                 // "died" has no object: the figure before it is always its subject.
                 const bool intransitive = w == "died" || w == "perished";
                 if (!people && !passive && !intransitive && !all_aux(f.last_word, k)) return;
@@ -426,7 +416,7 @@ private:
                 f.noun_end = k > f.last_word ? words_[k - 1].end : f.q.end;
                 return;
             }
-            if (victim_category(w).size() || in(w, kPeopleWords)) people = true;
+            if (victim_category(w).size() || is_one_of(w, kPeopleWords)) people = true;
         }
     }
 
@@ -435,7 +425,7 @@ private:
     bool names_people(std::size_t from) const {
         for (std::size_t k = from; k < words_.size() && k < from + 6; ++k) {
             const std::string& w = words_[k].lower;
-            if (!victim_category(w).empty() || in(w, kPeopleWords) || in(w, kPersonNouns))
+            if (!victim_category(w).empty() || is_one_of(w, kPeopleWords) || is_one_of(w, kPersonNouns))
                 return true;
             if (verb_kind(w) || w == "in" || w == "on" || w == "at") return false;
         }
@@ -444,7 +434,7 @@ private:
 
     bool all_aux(std::size_t from, std::size_t to) const {
         for (std::size_t k = from; k < to; ++k)
-            if (!in(words_[k].lower, kAuxiliaries)) return false;
+            if (!is_one_of(words_[k].lower, kAuxiliaries)) return false;
         return true;
     }
 
@@ -507,9 +497,9 @@ private:
             const auto kind = verb_kind(words_[k].lower);
             // "was shot dead" is the passive of "shot dead".
             const bool shot_dead = words_[k].lower == "dead" && words_[k - 1].lower == "shot";
-            if (!kind || !(in(words_[k].lower, kPersonPassives) || shot_dead)) continue;
+            if (!kind || !(is_one_of(words_[k].lower, kPersonPassives) || shot_dead)) continue;
             std::size_t aux = shot_dead ? k - 1 : k;
-            while (aux > 0 && in(words_[aux - 1].lower, kAdverbs)) --aux;
+            while (aux > 0 && is_one_of(words_[aux - 1].lower, kAdverbs)) --aux;
             if (aux == 0) continue;
             const std::string& a = words_[aux - 1].lower;
             const bool singular = a == "was" || (a == "been" && aux >= 2 && words_[aux - 2].lower == "has");
@@ -543,7 +533,7 @@ private:
     // "causing no injuries", "no casualties were reported", "material damage only": a toll of
     // zero is stated, which is not the same as no toll given.
     void add_stated_zeros(CasualtyReport& r) const {
-        const std::string low = lower(text_);
+        const std::string low = ascii_lower(text_);
         for (const ZeroPhrase& z : kZeroPhrases) {
             if (low.find(z.phrase) == std::string::npos) continue;
             if (z.killed && !mentioned(r.counts.killed)) r.counts.killed = Count::exact(0);

@@ -15,6 +15,7 @@
 #include "text/dates.hpp"
 #include "text/numbers.hpp"
 #include "text/sentences.hpp"
+#include "text/word_tables.hpp"
 
 namespace incimap {
 
@@ -54,17 +55,7 @@ bool denies_event(const std::string& low) {
     return false;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
-bool contains_any(const std::string& low, const auto& table) {
-    for (std::string_view t : table)
-        if (low.find(t) != std::string::npos) return true;
-    return false;
-}
 
 bool starts_with_any(const std::string& low, const auto& table) {
     for (std::string_view t : table)
@@ -168,7 +159,7 @@ bool told(const EventMention& e) {
 // Takes the event's date from the clause's date words, if it has any; true when it did.
 bool read_event_date(EventMention& m, std::string_view clause, const std::optional<Date>& published) {
     const auto dates = find_dates(clause, published);
-    const std::string low_clause = lower(clause);
+    const std::string low_clause = ascii_lower(clause);
     const DateMention* d = event_date(dates, low_clause);
     if (!d) return false;
     m.has_date_words = true;
@@ -208,10 +199,16 @@ constexpr std::size_t kElaborationSentences = 2;
 
 // The sentences that may tell more of event `i`: for the first event the headline, then the
 // sentences after its own up to the next event's.
-std::vector<std::size_t> telling_sentences(const std::vector<EventMention>& events, std::size_t i,
-                                           const std::vector<Sentence>& sentences) {
-    std::vector<bool> starts(sentences.size(), false);
+// `starts[k]`: some event begins in sentence k.
+std::vector<bool> event_starts(const std::vector<EventMention>& events, std::size_t sentences) {
+    std::vector<bool> starts(sentences, false);
     for (const EventMention& e : events) starts[e.sentence_index] = true;
+    return starts;
+}
+
+std::vector<std::size_t> telling_sentences(const std::vector<EventMention>& events, std::size_t i,
+                                           const std::vector<Sentence>& sentences,
+                                           const std::vector<bool>& starts) {
     const EventMention& e = events[i];
     std::vector<std::size_t> out;
     if (i == 0)
@@ -226,10 +223,11 @@ std::vector<std::size_t> telling_sentences(const std::vector<EventMention>& even
 // telling it give ("The attack came on Sunday night"), unless that date recalls the past.
 void elaborate_dates(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
                      const std::optional<Date>& published) {
+    const std::vector<bool> starts = event_starts(events, sentences.size());
     for (std::size_t i = 0; i < events.size(); ++i) {
         EventMention& e = events[i];
         if (e.has_date_words || e.recall_markers || e.opens_earlier) continue;
-        for (std::size_t k : telling_sentences(events, i, sentences)) {
+        for (std::size_t k : telling_sentences(events, i, sentences, starts)) {
             if (is_cumulative(sentences[k].text)) continue;
             EventMention dated = e;
             if (!read_event_date(dated, sentences[k].text, published) || dated.date_recalls_past) continue;
@@ -246,12 +244,13 @@ void elaborate_dates(std::vector<EventMention>& events, const std::vector<Senten
 // sentence k.
 void elaborate_places(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
                       const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
+    const std::vector<bool> starts = event_starts(events, sentences.size());
     for (std::size_t i = 0; i < events.size(); ++i) {
         EventMention& e = events[i];
         const bool coarse = !e.where || !e.where->place || e.where->geo_precision == 3 ||
                             direction_only(*e.where);
         if (!coarse || e.date_recalls_past || e.opens_earlier) continue;
-        for (std::size_t k : telling_sentences(events, i, sentences)) {
+        for (std::size_t k : telling_sentences(events, i, sentences, starts)) {
             if (is_cumulative(sentences[k].text)) continue;
             const std::optional<PlaceRef> p = place_of(k);
             if (!p || !p->place || p->geo_precision == 3 || direction_only(*p)) continue;
@@ -305,7 +304,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
         const auto parts = clauses(sentence);
         if (is_cumulative(parts.front().first) && opens_with_tally(parts.front().first)) continue;
         for (const auto& [clause, offset] : parts) {
-            const std::string low = " " + lower(clause) + " ";
+            const std::string low = " " + ascii_lower(clause) + " ";
             if (is_cumulative(clause) || denies_event(low)) continue;
             std::vector<EventCue> cues = find_event_cues(clause);
             const bool tally_words =

@@ -135,8 +135,7 @@ bool same_event(const EventMention& a, const EventMention& b) {
     if (b.opens_earlier && !echo) return false;
     // The same toll of two or more at a place that fits is the same event told in other words
     // ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
-    const bool same_toll = toll;
-    return (types_fit(a.type, b.type) || same_toll) && counts_fit(a.counts.killed, b.counts.killed) &&
+    return (types_fit(a.type, b.type) || toll) && counts_fit(a.counts.killed, b.counts.killed) &&
            counts_fit(a.counts.injured, b.counts.injured) &&
            counts_fit(a.counts.captured, b.counts.captured) && places_fit(a.where, b.where) &&
            dates_fit(a, b, echo) && actors_fit(a, b);

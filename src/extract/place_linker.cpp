@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "text/numbers.hpp"
+#include "text/word_tables.hpp"
 
 namespace incimap {
 
@@ -65,11 +66,6 @@ bool inside_organisation_name(std::string_view before, std::string_view after) {
     return false;
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool ends_with_any(std::string_view s, const auto& table, std::string_view* which = nullptr) {
     for (std::string_view t : table)
@@ -258,7 +254,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                                           const ArticlePlaceContext& context,
                                           const std::string& foreign_country) const {
     const std::vector<Mention> mentions = gazetteer_.find_mentions(sentence);
-    const std::string low = lower(sentence);
+    const std::string low = ascii_lower(sentence);
     std::vector<Phrase> phrases;
     for (const Mention& m : mentions) {
         if (m.places.empty()) continue;

@@ -6,6 +6,7 @@
 
 #include "text/dates.hpp"
 #include "text/numbers.hpp"
+#include "text/word_tables.hpp"
 
 namespace incimap {
 
@@ -39,24 +40,8 @@ constexpr std::array<std::string_view, 12> kManyEvents{{
     "separate incidents", "across the province"}};
 
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
-template <std::size_t N>
-bool in(std::string_view w, const std::array<std::string_view, N>& table) {
-    for (auto t : table)
-        if (t == w) return true;
-    return false;
-}
 
-bool contains_any(const std::string& low, const auto& table) {
-    for (std::string_view t : table)
-        if (low.find(t) != std::string::npos) return true;
-    return false;
-}
 
 // "in the past five years", "over the last two months", "during the past week": a period that
 // holds many events. "the past hour" or "the past 24 hours" does not (`days_count`: whether
@@ -69,7 +54,7 @@ bool names_long_period(const std::string& low, bool days_count) {
         std::size_t u = k + 2;
         if (u + 1 < words.size() && parse_cardinal(words[u].lower)) ++u;
         const std::string& unit = words[u].lower;
-        if (unit == "days" ? days_count : in(unit, kPeriodUnits)) return true;
+        if (unit == "days" ? days_count : is_one_of(unit, kPeriodUnits)) return true;
     }
     return false;
 }
@@ -78,7 +63,7 @@ bool names_long_period(const std::string& low, bool days_count) {
 
 bool opens_with_tally(std::string_view sentence) {
     constexpr std::size_t kOpeningBytes = 40;
-    const std::string low = lower(sentence.substr(0, kOpeningBytes));
+    const std::string low = ascii_lower(sentence.substr(0, kOpeningBytes));
     for (std::string_view phrase : kTallyPhrases) {
         const auto at = low.find(phrase);
         if (at != std::string::npos && at < kOpeningBytes / 2) return true;
@@ -88,7 +73,7 @@ bool opens_with_tally(std::string_view sentence) {
 }
 
 bool is_cumulative(std::string_view sentence) {
-    const std::string low = lower(sentence);
+    const std::string low = ascii_lower(sentence);
     // "More than 250,000 people have died": no one report of Syria tells a single event of
     // ten thousand dead; such a figure is a war's or a year's toll.
     for (const Quantity& q : find_quantities(sentence))

@@ -1,4 +1,5 @@
 #include "extract/taxonomy.hpp"
+#include "text/word_tables.hpp"
 
 #include <algorithm>
 #include <array>
@@ -96,11 +97,6 @@ constexpr std::array<std::string_view, 23> kAttackVerbs{{
     "bombed", "stormed", "raided", "clashed", "carried out", "launched", "blew", "detonated",
     "opened fire", "fired", "killed", "killing", "wounded", "injured"}};
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool word_boundary(const std::string& s, std::size_t pos) {
     if (pos == 0 || pos >= s.size()) return true;
@@ -130,7 +126,7 @@ const EventType* event_type(std::string_view code) {
 }
 
 std::vector<EventCue> find_event_cues(std::string_view sentence) {
-    const std::string text = lower(sentence);
+    const std::string text = ascii_lower(sentence);
     std::vector<EventCue> out;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -169,7 +165,7 @@ const EventCue* most_specific(const std::vector<EventCue>& cues) {
 }
 
 bool has_attack_verb(std::string_view sentence) {
-    const std::string text = lower(sentence);
+    const std::string text = ascii_lower(sentence);
     for (auto verb : kAttackVerbs) {
         for (std::size_t pos = text.find(verb); pos != std::string::npos;
              pos = text.find(verb, pos + 1))

@@ -187,16 +187,17 @@ bool word_char_at(std::string_view text, std::size_t pos) {
     return std::isalnum(c) || c >= 0x80;
 }
 
-int count_word(std::string_view text, std::string_view word) {
-    int n = 0;
+// Where `word` stands as a whole word in `text`.
+std::vector<std::size_t> word_positions(std::string_view text, std::string_view word) {
+    std::vector<std::size_t> out;
     for (std::size_t pos = text.find(word); pos != std::string_view::npos;
          pos = text.find(word, pos + word.size())) {
         const bool left_ok = pos == 0 || !word_char_at(text, pos - 1);
         const std::size_t end = pos + word.size();
         const bool right_ok = end >= text.size() || !word_char_at(text, end);
-        if (left_ok && right_ok) ++n;
+        if (left_ok && right_ok) out.push_back(pos);
     }
-    return n;
+    return out;
 }
 
 // Does the text before a country's name make it the scene ("in eastern Lebanon", "inside
@@ -223,13 +224,8 @@ std::map<std::string, int> country_locatives(std::string_view text) {
     std::map<std::string, int> counts;
     for (const CountryWord& cw : kCountryWords) {
         if (!cw.name) continue;
-        for (std::size_t pos = text.find(cw.word); pos != std::string_view::npos;
-             pos = text.find(cw.word, pos + cw.word.size())) {
-            const std::size_t end = pos + cw.word.size();
-            if ((pos > 0 && word_char_at(text, pos - 1)) || (end < text.size() && word_char_at(text, end)))
-                continue;
+        for (std::size_t pos : word_positions(text, cw.word))
             if (is_locative(text.substr(0, pos))) ++counts[std::string(cw.code)];
-        }
     }
     return counts;
 }
@@ -237,7 +233,8 @@ std::map<std::string, int> country_locatives(std::string_view text) {
 std::map<std::string, int> country_mentions(std::string_view text) {
     std::map<std::string, int> counts;
     for (const CountryWord& cw : kCountryWords) {
-        if (const int n = count_word(text, cw.word); n > 0) counts[std::string(cw.code)] += n;
+        if (const auto n = word_positions(text, cw.word).size(); n > 0)
+            counts[std::string(cw.code)] += static_cast<int>(n);
     }
     return counts;
 }
