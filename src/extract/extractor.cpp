@@ -259,6 +259,11 @@ void elaborate_places(std::vector<EventMention>& events, const std::vector<Sente
             if (e.where && !e.where->admin.admin1_pcode.empty() &&
                 p->admin.admin1_pcode != e.where->admin.admin1_pcode)
                 continue;
+            // "in Deir Ezzor countryside" told, then "Deir Ezzor" in the headline: the city of
+            // the governorate's name is the same words read finer, not a finer place.
+            if (e.where && e.where->geo_precision == 3 &&
+                ascii_lower(e.where->text).find(ascii_lower(p->text)) != std::string::npos)
+                continue;
             e.where = p;
             break;
         }

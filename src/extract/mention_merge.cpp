@@ -5,6 +5,7 @@
 
 #include "extract/casualties.hpp"
 #include "gazetteer/resolver.hpp"
+#include "text/word_tables.hpp"
 
 namespace incimap {
 
@@ -54,7 +55,9 @@ bool finer_place(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>
     if (!b || !b->place) return b ? b->country_code == a->country_code || b->country_code.empty() : true;
     // "in Homs" in a headline over "the Homs countryside" in the lead is the governorate,
     // not its capital city.
-    if (a->place->name == b->place->name || a->text == b->place->name) return false;
+    if (a->place->name == b->place->name || a->text == b->place->name ||
+        ascii_lower(b->text).find(ascii_lower(a->text)) != std::string::npos)
+        return false;
     return b->geo_precision == 3 && a->geo_precision < 3 && a->country_code == b->country_code &&
            (b->admin.admin1_pcode.empty() || a->admin.admin1_pcode == b->admin.admin1_pcode);
 }

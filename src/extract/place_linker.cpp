@@ -40,6 +40,16 @@ constexpr std::array<std::string_view, 11> kNearPrefixes{{
     "near ", "near the town of ", "near the city of ", "near the village of ", "outskirts of ",
     "close to ", "vicinity of ", "near the ", "around ", "outside ", "on the outskirts of "}};
 constexpr std::array<std::string_view, 5> kSettlementWords{{" city", " town", " village", " area", " desert"}};
+// Words that present a name as a place: "Shola town", "the village of Edwan", "in Kafr Zeita".
+// A name spelled unlike any gazetteer name is only taken for a place when written so: a
+// person's name ("Faris Qasim", "Muhammad al-Hussein") or an English word ("Mediterranean
+// Sea") shares the consonants of some village too.
+constexpr std::array<std::string_view, 13> kPlaceWordsAfter{{
+    " city", " town", " village", " area", " desert", " camp", " district", " neighbourhood",
+    " neighborhood", " quarter", " countryside", " suburb", " region"}};
+constexpr std::array<std::string_view, 11> kPlaceWordsBefore{{
+    "city of ", "town of ", "village of ", "villages of ", "towns of ", "area of ",
+    "district of ", "neighbourhood of ", "neighborhood of ", "in ", "near "}};
 
 // A place name inside the name of an organisation, outlet or kin group is not a place of the
 // event: "the Shaitat tribe", "the Deir ez-Zor Military Council", "Suwayda 24", "Jaysh
@@ -104,6 +114,8 @@ struct Phrase {
     LonLat point;
     bool listed = false;             // a later name of a list of governorates
     bool settlement = false;         // the name can be a town and is not written as an area
+    bool written_as_place = false;   // a place word next to it: "X town", "the village of X"
+    double support = 0;              // the text's support for `place`
 };
 
 double distance_km(LonLat a, LonLat b) { return great_circle_km(a, b); }
@@ -214,11 +226,14 @@ constexpr double kSupportFloor = 1.0;
 // spelled as the gazetteer spells it, or be supported by the text, and must not lie away from
 // every governorate and place the text names: otherwise it is a homonym or a word that looks
 // like a name ("Many", "Rescue", a family name), and the event gets a coarser place instead of
-// a wrong point.
-bool supported(const Candidate& c) {
+// a wrong point. A looser spelling of a town or smaller place must also be written as a place.
+bool supported(const Candidate& c, bool written_as_place) {
     const Place& p = c.place;
     const bool small = p.feature_type == "village" || p.feature_type == "neighbourhood" ||
                        p.feature_type == "other" || p.feature_type.empty();
+    if (!c.exact_name && (small || p.feature_type == "town" || p.feature_type == "city") &&
+        !written_as_place)
+        return false;
     if (c.context_support >= kSupportFloor) return true;
     // A town only loosely spelled ("al-Qasa'a" for al-Kiswah) is a guess like a village.
     if (p.feature_type == "town") return c.exact_name;
@@ -278,11 +293,22 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             continue;  // "Syria's eastern Homs countryside": Syria frames, not places
         if (inside_organisation_name(before, after)) continue;
         ph.origin = names_origin(before);
+        {
+            std::string_view b = before;
+            if (b.ends_with("al- ") || b.ends_with("el- ")) b.remove_suffix(4);  // "al- Qaryatayn"
+            ph.written_as_place = starts_with_any(after, kPlaceWordsAfter) ||
+                                  ends_with_any(b, kPlaceWordsBefore);
+        }
         std::string_view suffix;
         const bool area_after = starts_with_any(after, kAreaSuffixes) &&
                                 !after.starts_with(" desert") ;
         const bool area_before = ends_with_any(before, kAreaPrefixes);
         const Place* gov = gazetteer_.governorate(m.text);
+        // "rural Damascus", "the Damascus countryside": where a governorate of the country
+        // around a city exists (Rif Dimashq, "Damascus countryside"), the words name it.
+        if (gov && (before.ends_with("rural ") || before.ends_with("countryside of ") ||
+                    before.ends_with("countryside of the ") || after.starts_with(" countryside")))
+            if (const Place* rural = gazetteer_.governorate("Rural " + m.text)) gov = rural;
         ph.settlement = any_settlement;
         if (gov && (area_after || area_before || !any_settlement)) {
             ph.governorate_level = true;
@@ -358,9 +384,13 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
     // Resolve framing places first so that the framed ones can be placed near them.
     // `settlement`: the phrase reads as a town ("the city of Deraa", a bare "Deraa" that is
     // also a town), so the governorate of the same name is not what it means.
+    struct Resolved {
+        const Place* place = nullptr;
+        double support = 0;  // the text's support for it (Candidate::context_support)
+    };
     auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
                        const std::vector<std::string>& extra_admin1, double frame_km = kFrameKm,
-                       bool settlement = false) -> const Place* {
+                       bool settlement = false, bool written_as_place = true) -> Resolved {
         ContextClues clues = context.clues;
         clues.nearby = nearby;
         for (const std::string& pcode : extra_admin1)
@@ -372,7 +402,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         // is the desert, not a village whose consonants it shares.
         for (const bool exact_pass : {true, false}) {
             for (const Candidate& c : candidates) {
-                if (c.exact_name != exact_pass || !supported(c)) continue;
+                if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
                 if (settlement && c.place.feature_type == "governorate") continue;
                 const bool foreign = c.place.country_code != "SY";
                 // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
@@ -381,23 +411,29 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 const bool abroad_in_text = foreign && c.country_share >= 0.5;
                 if (!foreign_country.empty() ? c.place.country_code == foreign_country
                                              : (!foreign || abroad_in_text))
-                    return gazetteer_.by_id(c.place.id);
+                    return {gazetteer_.by_id(c.place.id), c.context_support};
             }
         }
-        return nullptr;
+        return {};
     };
-    std::vector<LonLat> anchors;
+    struct Anchor {
+        LonLat point;
+        double support;
+    };
+    std::vector<Anchor> anchors;
     for (Phrase& ph : phrases) {
         if (ph.place) continue;
         std::vector<LonLat> nearby;
         std::vector<std::string> hints;
         if (ph.frame) {
-            if (const Place* f = resolve(*ph.frame, {}, {})) {
+            if (const Place* f = resolve(*ph.frame, {}, {}).place) {
                 nearby.push_back(f->point);
                 if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
             }
         }
-        ph.place = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement);
+        const Resolved r = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement, ph.written_as_place);
+        ph.place = r.place;
+        ph.support = r.support;
         if (ph.place && ph.frame && !nearby.empty() &&
             distance_km(ph.place->point, nearby.front()) > ph.frame_km)
             ph.place = nullptr;  // a homonym far from its frame
@@ -406,18 +442,23 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             if (!ph.road && ph.place->precision_km > 25) ph.precision = 3;
             if (ph.frame && ph.precision == 1) ph.precision = 2;
             // Where victims or fire came from may lie far away: no evidence of a homonym.
-            if (ph.precision <= 2 && !ph.road && !ph.origin) anchors.push_back(ph.point);
+            if (ph.precision <= 2 && !ph.road && !ph.origin) anchors.push_back({ph.point, ph.support});
         }
     }
-    // A named place far from every other place the sentence names is a homonym too.
+    // A named place far from every other place the sentence names is a homonym too, unless
+    // the text supports it more than those others ("the village of Al-Jarba in rural Damascus"
+    // beside a namesake of "Al-Marj" far away).
     for (Phrase& ph : phrases) {
         if (!ph.place || ph.governorate_level || ph.road || anchors.size() < 2) continue;
-        double nearest = 1e9;
-        for (const LonLat& a : anchors) {
-            const double d = distance_km(a, ph.point);
-            if (d > 0.01) nearest = std::min(nearest, d);
+        double nearest = 1e9, best_other_support = 0;
+        for (const Anchor& a : anchors) {
+            const double d = distance_km(a.point, ph.point);
+            if (d <= 0.01) continue;
+            nearest = std::min(nearest, d);
+            best_other_support = std::max(best_other_support, a.support);
         }
-        if (nearest > 2 * kFrameKm && nearest < 1e9) ph.place = nullptr;
+        if (nearest > 2 * kFrameKm && nearest < 1e9 && best_other_support >= ph.support)
+            ph.place = nullptr;
     }
 
     // A place that only frames a finer one ("al-Sukhna" in "al-Tayba area in al-Sukhna") is

@@ -74,6 +74,32 @@ const std::set<std::string, std::less<>>& stop_phrases() {
     return phrases;
 }
 
+// Common given names of Syrian, Kurdish and other Arab men and women, as news English
+// romanises them. A capitalised word right before or after one ("Faris Qasim", "Muhammad
+// al-Hussein", "Jawad Ahmad") is part of a person's name: Qasim is also a spelling of the
+// town Jasim. Some are villages too ("Fighters reached Hamza"), so alone they may be places.
+const std::set<std::string, std::less<>>& given_names() {
+    static const std::set<std::string, std::less<>> names = {
+        "abdullah", "abdulrahman", "abdulaziz", "abdulkarim", "abdulkader", "adel", "adnan",
+        "ahmad", "ahmed", "aisha", "ali", "amal", "ammar", "anas", "ayham", "ayman", "bashar",
+        "bilal", "fadi", "faisal", "fatima", "faris", "firas", "ghassan", "hadi", "hamad",
+        "hamid", "hamza", "hanan", "hani", "hassan", "hasan", "hisham", "huda", "hussam",
+        "hussein", "husein", "ibrahim", "imad", "ismail", "jaafar", "jamal", "jamil", "jawad",
+        "jihad", "karim", "khaled", "khalid", "khalil", "layla", "mahmoud", "mahmud", "majid",
+        "marwan", "maryam", "mazen", "mazloum", "mazlum", "mohamed", "mohammad", "mohammed",
+        "muhammad", "mohannad", "muhannad", "mostafa", "mustafa", "murad", "nasser", "nour",
+        "omar", "osama", "qasim", "rami", "rania", "rashid", "riad", "said", "saleh", "salim",
+        "sami", "samir", "sara", "suleiman", "talal", "tariq", "umar", "waleed", "walid",
+        "yahya", "yasin", "yassin", "younes", "youssef", "yousef", "yusuf", "zainab", "zakaria",
+        "ziad",
+    };
+    return names;
+}
+
+bool is_given_name(std::string_view word) {
+    return given_names().count(word) > 0;
+}
+
 // Words that open or join an Arabic personal name: kunya ("Abu Ibrahim", "Umm Khaled") and
 // nasab ("bin Laden", "ibn Taymiyyah"), in the romanisations news agencies use. A name right
 // after one of them is part of a person's name, not a village.
@@ -264,6 +290,11 @@ bool person_name(std::string_view text, const std::vector<Word>& words, std::siz
     if (first > 0 && words[first].joined_to_previous) {
         const std::string before = lower_ascii(word_text(text, words[first - 1]));
         if (in_table(before, kNameLinks) || in_table(before, kTitles)) return true;
+        // "Faris Qasim", "Abdullah al Sayyed": right after a given name (and its article).
+        if (is_given_name(before)) return true;
+        if (first > 1 && words[first - 1].shape == Shape::lower_article && words[first - 1].joined_to_previous &&
+            is_given_name(lower_ascii(word_text(text, words[first - 2]))))
+            return true;
         // "Hamza al-Masri": a family name with an article right after a given name.
         const std::string first_word = lower_ascii(word_text(text, words[first]));
         const auto hyphen = first_word.find('-');
@@ -281,6 +312,7 @@ bool person_name(std::string_view text, const std::vector<Word>& words, std::siz
             (next.shape == Shape::capitalised && hyphen != std::string::npos &&
              is_article(std::string_view(next_word).substr(0, hyphen))))
             return true;
+        if (next.shape == Shape::capitalised && is_given_name(next_word)) return true;  // "Jawad Ahmad"
         if (in_table(next_word, kNameLinks) &&
             last + 2 < words.size() && words[last + 2].shape == Shape::capitalised)
             return true;
@@ -291,8 +323,7 @@ bool person_name(std::string_view text, const std::vector<Word>& words, std::siz
 }  // namespace
 
 bool MentionFinder::is_stop_phrase(std::string_view words) {
-    const auto& stops = stop_phrases();
-    return stops.find(lower_ascii(words)) != stops.end();
+    return stop_phrases().count(lower_ascii(words)) > 0;
 }
 
 std::vector<MentionSpan> MentionFinder::find(std::string_view text) const {

@@ -95,6 +95,13 @@ TEST_CASE("given names that are also villages are not places inside a person's n
     CHECK(real_mentions("Colonel Talal visited Homs.") == V{"Homs"});
 }
 
+TEST_CASE("a name beside a given name is part of a person's name", "[mentions][real]") {
+    // Qasim is a spelling of the town Jasim, Jawad and Gilo fold to villages.
+    CHECK(real_mentions("Gunmen shot Faris Qasim in Daraa.") == V{"Daraa"});
+    CHECK(real_mentions("The mayor, Jawad Ahmad Jawad, was killed in Hama.") == V{"Hama"});
+    CHECK(real_mentions("The boy Muhammad al-Hussein was taken to Homs.") == V{"Homs"});
+}
+
 TEST_CASE("sentence-opening adverbs are not places", "[mentions][real]") {
     CHECK(real_mentions("Meanwhile, shelling hit Homs.") == V{"Homs"});
     CHECK(real_mentions("Separately, shelling hit Homs.") == V{"Homs"});

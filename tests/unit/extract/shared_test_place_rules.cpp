@@ -1,0 +1,101 @@
+// Place rules of the extractor against the real gazetteer (built from ../shared/data): names
+// that share their consonants with some village, governorates of the country around a city,
+// and a governorate's name read as its capital. The reports are written for these tests.
+#include <catch2/catch.hpp>
+
+#include "extract/extractor.hpp"
+#include "geo/geos_context.hpp"
+#include "gazetteer/gazetteer.hpp"
+#include "gazetteer/resolver.hpp"
+#include "shared_data.hpp"
+
+using namespace incimap;
+
+namespace {
+
+// The incidents of one invented report, read with the real gazetteer; nullopt (and a warning
+// that CTest shows as a skip) when the gazetteer has not been built.
+std::optional<std::vector<Incident>> extract(std::string text) {
+    const std::filesystem::path db = Gazetteer::default_path();
+    if (!test::have_shared() || !std::filesystem::exists(db)) {
+        WARN("skipped: no gazetteer database at " << db.string());
+        return std::nullopt;
+    }
+    static const std::unique_ptr<Gazetteer> gazetteer = Gazetteer::open(db);
+    const Resolver resolver(*gazetteer);
+    const Extractor extractor(*gazetteer, resolver);
+    Article a;
+    a.id = "invented";
+    a.text = std::move(text);
+    return extractor.extract(a);
+}
+
+std::string where(const Incident& in) {
+    return in.where.text + " -> " + (in.where.place ? in.where.place->name : "-") + " (" +
+           in.where.admin.admin1_pcode + ", precision " + std::to_string(in.where.geo_precision) + ")";
+}
+
+}  // namespace
+
+TEST_CASE("a person's name spelled like a village is not the place of the event", "[shared][place]") {
+    // "Qasim" shares its consonants with the village Jasim in Daraa; "Hussein" with Husayn.
+    const auto out = extract(
+        "A drone strike on a car near the border with Lebanon killed Faris Qasim, a commander, "
+        "on Wednesday. His cousin Muhammad al-Hussein was wounded.");
+    if (!out) return;
+    REQUIRE_FALSE(out->empty());
+    for (const Incident& in : *out) {
+        INFO(where(in));
+        CHECK_FALSE((in.where.place && (in.where.place->feature_type == "village" ||
+                                        in.where.place->feature_type == "town")));
+    }
+}
+
+TEST_CASE("a looser spelling written as a town is still the town", "[shared][place]") {
+    // The gazetteer spells it Kafr Zita; reports write Kafr Zeita.
+    const auto out = extract("Two farmers were killed when shells hit Kafr Zeita town in northern Hama.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    const Incident& in = out->front();
+    INFO(where(in));
+    REQUIRE(in.where.place);
+    CHECK(great_circle_km(in.where.point, {36.60, 35.37}) < 5);
+    CHECK(in.where.admin.admin1_pcode == "SY05");
+}
+
+TEST_CASE("rural Damascus is the governorate around the capital", "[shared][place]") {
+    const auto out = extract("A mine killed two boys tending goats in rural Damascus on Sunday.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK(out->front().where.geo_precision == 3);
+    CHECK(out->front().where.admin.admin1_pcode == "SY03");
+}
+
+TEST_CASE("a headline's governorate name is not its capital when the lead says countryside",
+          "[shared][place]") {
+    const auto out = extract(
+        "Mine blast in Deir Ezzor kills a shepherd\n\n"
+        "A shepherd was killed on Friday when a landmine exploded in the Deir Ezzor countryside. "
+        "He had taken his sheep to Shola town in the western Deir Ezzor countryside.");
+    if (!out) return;
+    REQUIRE_FALSE(out->empty());
+    const Incident& lead = out->front();
+    INFO(where(lead));
+    REQUIRE(lead.where.place);
+    CHECK(lead.where.place->name != "Deir ez-Zor");
+    CHECK(great_circle_km(lead.where.point, {39.849, 35.186}) < 5);  // Ash Shula
+}
+
+TEST_CASE("a village the text places well is kept beside a far namesake of another name",
+          "[shared][place]") {
+    // Al Jarba lies in the Eastern Ghouta; the gazetteer's villages called Al Marj are in the north.
+    const auto out = extract(
+        "Three children were killed this morning when a mine exploded in the village of Al-Jarba "
+        "in rural Damascus, said a teacher from Al-Marj.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    REQUIRE(out->front().where.place);
+    CHECK(great_circle_km(out->front().where.point, {36.536, 33.517}) < 3);
+}
