@@ -141,8 +141,9 @@ bool attach_counts(EventMention& m, const CasualtyReport& cas) {
 }
 
 // Sentences between a tally and the list that shares it out ("The casualties are distributed
-// as follows:").
+// as follows:"), and the most words of a sub-heading.
 constexpr std::size_t kTallyListGap = 3;
+constexpr std::size_t kHeadingWords = 5;
 
 bool starts_with_bullet(std::string_view sentence) {
     for (std::string_view b : {"\u2022", "- ", "* ", "\u00b7", "\u25cf", "\u25aa"})
@@ -292,16 +293,21 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
 
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;
+    // The items of a list under a tally share the tally out ("SOHR documented the deaths of
+    // 160 people, as follows:", then "• 24 civilians were killed in Daraa"); they are not
+    // events. The list may follow a few sentences after its tally; sub-headings ("Civilian
+    // fatalities") do not count among them.
     std::size_t tally_list_until = 0;  // a list item up to this sentence belongs to a tally
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& sentence = sentences[si];
-        // The items of a list under a tally share the tally out ("SOHR documented ... as
-        // follows:" then "• 24 civilians were killed in Daraa"); they are not events.
         if (starts_with_bullet(sentence.text) && si <= tally_list_until) {
             tally_list_until = si + 1;
             continue;
         }
-        if (is_cumulative(sentence.text)) tally_list_until = si + kTallyListGap;
+        if (is_cumulative(sentence.text))
+            tally_list_until = si + kTallyListGap;
+        else if (si <= tally_list_until && text_words(sentence.text).size() < kHeadingWords)
+            ++tally_list_until;
         const std::string foreign = foreign_country(sentence.text);
         // A tally that opens the sentence covers all its clauses ("During the same period, four
         // civilians ... were killed, while 633 members died"); one inside a clause covers that

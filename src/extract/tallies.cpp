@@ -81,11 +81,16 @@ bool is_cumulative(std::string_view sentence) {
     // A tally phrase sums a figure: "no word on casualties so far" sums nothing.
     if (contains_any(low, kTallyPhrases) && !find_quantities(sentence).empty()) return true;
     // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
-    for (const auto& d : find_dates(sentence, std::nullopt))
+    bool whole_month_or_year = false;  // "In November 2022, SOHR documented the deaths of 160"
+    for (const auto& d : find_dates(sentence, std::nullopt)) {
         if (d.starts_period) return true;
+        whole_month_or_year = whole_month_or_year || d.precision == DatePrecision::month ||
+                              d.precision == DatePrecision::year;
+    }
     if (names_long_period(low, false)) return true;
     const bool many = contains_any(low, kManyEvents);
-    const bool period = contains_any(low, kPeriodPhrases) || names_long_period(low, true);
+    const bool period = contains_any(low, kPeriodPhrases) || names_long_period(low, true) ||
+                        whole_month_or_year;
     return contains_any(low, kSummingWords) && (period || many);
 }
 

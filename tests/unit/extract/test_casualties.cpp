@@ -85,6 +85,9 @@ TEST_CASE("recognises tallies over a period as cumulative", "[extract][casualtie
     CHECK(is_cumulative("Nearly half a million people have died in the war."));
     CHECK(is_cumulative("They all died in raids from May 2020 to this day."));
     CHECK(is_cumulative("Thirty were killed in the region since 2015."));
+    // A whole month or year named with a summing word.
+    CHECK(is_cumulative("In March 2021, the monitor documented the deaths of 93 people."));
+    CHECK_FALSE(is_cumulative("On 4 March 2021, the monitor documented the deaths of 3 people."));
     CHECK_FALSE(is_cumulative("Three guards were killed on Sunday near the well."));
     CHECK_FALSE(is_cumulative("It was the worst attack since a bombing hit the city."));
 }

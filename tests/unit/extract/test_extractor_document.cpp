@@ -144,6 +144,20 @@ TEST_CASE("the items of a list under a tally are not events", "[extract]") {
     CHECK(out[0].casualties.killed.value == 1);
 }
 
+TEST_CASE("a list under a tally stays the tally's after sub-headings", "[extract]") {
+    const auto out = extract(
+        "A guard was shot dead in Qaryatein on Monday.\n\n"
+        "In March 2023, the monitor documented the deaths of 40 people in the province; the "
+        "deaths are as follows:\n\nCivilians\n\n"
+        "30 civilians, among them six women.\n\n"
+        "Details of these deaths are given below.\n\n"
+        "\xE2\x80\xA2 22 herders were killed by mines in Sukhnah.\n\n"
+        "\xE2\x80\xA2 8 farmers were killed by shelling in Qaryatein.",
+        Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 1);
+}
+
 TEST_CASE("a war's whole toll is no event", "[extract]") {
     const auto out = extract(
         "A car bomb killed three guards in Qaryatein on Monday. More than 8,000 people have been "
