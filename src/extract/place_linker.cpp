@@ -425,7 +425,16 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         if (ph.place) continue;
         std::vector<LonLat> nearby;
         std::vector<std::string> hints;
-        if (ph.frame) {
+        // "X village in Hama countryside": a governorate frames by its boundary, not by a
+        // distance from its point (nor from a namesake village of "Hama" elsewhere).
+        const auto frame_phrase = std::find_if(phrases.begin(), phrases.end(), [&](const Phrase& f) {
+            return ph.frame && f.mention == ph.frame && f.governorate_level;
+        });
+        const std::string framing_governorate =
+            frame_phrase != phrases.end() ? frame_phrase->place->admin.admin1_pcode : std::string();
+        if (!framing_governorate.empty()) {
+            hints.push_back(framing_governorate);
+        } else if (ph.frame) {
             if (const Place* f = resolve(*ph.frame, {}, {}).place) {
                 nearby.push_back(f->point);
                 if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
@@ -437,6 +446,9 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         if (ph.place && ph.frame && !nearby.empty() &&
             distance_km(ph.place->point, nearby.front()) > ph.frame_km)
             ph.place = nullptr;  // a homonym far from its frame
+        if (ph.place && !framing_governorate.empty() &&
+            ph.place->admin.admin1_pcode != framing_governorate)
+            ph.place = nullptr;  // ... or outside the governorate that frames it
         if (ph.place) {
             ph.point = ph.place->point;
             if (!ph.road && ph.place->precision_km > 25) ph.precision = 3;

@@ -127,8 +127,22 @@ bool is_feature_word(std::string_view w) {
     return std::find(kFeatureWords.begin(), kFeatureWords.end(), w) != kFeatureWords.end();
 }
 
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
 bool is_article(std::string_view w) {
     return std::find(kArticles.begin(), kArticles.end(), w) != kArticles.end();
+}
+
+// Stop words that also open place names: the article ("Al Jarba", "Al- Hrak") and "Sheikh"
+// ("Sheikh Meskin", "Sheikh Maqsoud"). Alone they are never places.
+bool opens_place_name(std::string_view w) {
+    const std::string lower = lower_ascii(w);
+    return is_article(lower) || lower == "sheikh" || lower == "shaykh";
 }
 
 bool is_apostrophe(UChar32 c) {
@@ -200,6 +214,7 @@ std::vector<Word> split_words(std::string_view text) {
     const int32_t n = static_cast<int32_t>(text.size());
     int32_t i = 0;
     bool joinable = false;  // since the previous word: only spaces so far
+    int32_t words_end = -1;  // where the previous word ended
     int newlines = 0;
     while (i < n) {
         const int32_t start = i;
@@ -208,7 +223,13 @@ std::vector<Word> split_words(std::string_view text) {
         if (c < 0) { joinable = false; continue; }
         if (!u_isalnum(c)) {
             if (c == '\n') ++newlines;
-            if (!(u_isWhitespace(c) || c == 0x00A0) || newlines > 1) joinable = false;
+            // Right after a word, an ayn written as an apostrophe ("Nab’ Al-Sakhr") or the
+            // hyphen of an article cut from its noun ("Al- Hrak") still joins the name.
+            const bool name_mark = start == words_end && !words.empty() &&
+                                   (is_apostrophe(c) ||
+                                    (c == '-' && is_article(lower_ascii(text.substr(
+                                                     words.back().begin, words.back().end - words.back().begin)))));
+            if (!(u_isWhitespace(c) || c == 0x00A0 || name_mark) || newlines > 1) joinable = false;
             continue;
         }
         // A word: extend while letters/digits/combining marks, or an inner ' or - followed by
@@ -238,6 +259,7 @@ std::vector<Word> split_words(std::string_view text) {
         const auto e = static_cast<std::size_t>(end);
         words.push_back({b, e, shape_of(text, b, e), joinable && !words.empty()});
         i = end;
+        words_end = end;
         joinable = true;
         newlines = 0;
     }
@@ -263,13 +285,6 @@ bool plausible(const std::vector<Word>& words, std::size_t first, std::size_t la
         if (!arabic && s == Shape::other) return false;
     }
     return arabic || words[last].shape != Shape::lower_article;
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 bool in_table(std::string_view w, const auto& table) {
@@ -344,7 +359,8 @@ std::vector<MentionSpan> MentionFinder::find(std::string_view text) const {
             // "On June", "The Syrian Desert": a name never starts or ends on a stop word.
             // A capitalised feature word may end one ("Test Desert Road").
             const auto last_word = word_text(text, words[last]);
-            if (len > 1 && (is_stop_phrase(word_text(text, words[i])) ||
+            if (len > 1 && ((is_stop_phrase(word_text(text, words[i])) &&
+                             !opens_place_name(word_text(text, words[i]))) ||
                             (is_stop_phrase(last_word) &&
                              !is_feature_word(lower_ascii(last_word)))))
                 continue;

@@ -99,3 +99,16 @@ TEST_CASE("a village the text places well is kept beside a far namesake of anoth
     REQUIRE(out->front().where.place);
     CHECK(great_circle_km(out->front().where.point, {36.536, 33.517}) < 3);
 }
+
+TEST_CASE("a village framed by a governorate is looked for inside that governorate",
+          "[shared][place]") {
+    // Another governorate named in the report must not pull "Hama" to a namesake elsewhere.
+    const auto out = extract(
+        "Jets struck Kafr Zita village in Hama countryside, killing a farmer. In Idlib "
+        "countryside, militias shelled the city of Saraqeb.");
+    if (!out) return;
+    REQUIRE_FALSE(out->empty());
+    INFO(where(out->front()));
+    REQUIRE(out->front().where.place);
+    CHECK(great_circle_km(out->front().where.point, {36.60, 35.37}) < 5);
+}

@@ -102,6 +102,16 @@ TEST_CASE("a name beside a given name is part of a person's name", "[mentions][r
     CHECK(real_mentions("The boy Muhammad al-Hussein was taken to Homs.") == V{"Homs"});
 }
 
+TEST_CASE("names written with an ayn apostrophe, a cut article or Sheikh are found whole",
+          "[mentions][real]") {
+    CHECK(real_mentions("They shelled Nab\u2019 Al-Sakhr town.") == V{"Nab\u2019 Al-Sakhr"});
+    CHECK(real_mentions("Barrel bombs hit Al- Hrak at dawn.") == V{"Al- Hrak"});
+    CHECK(real_mentions("Police arrested ten men in Sheikh Meskin.") == V{"Sheikh Meskin"});
+    // Alone, the article and the title are still no places.
+    CHECK(real_mentions("Al said so.").empty());
+    CHECK(real_mentions("The Sheikh spoke.").empty());
+}
+
 TEST_CASE("sentence-opening adverbs are not places", "[mentions][real]") {
     CHECK(real_mentions("Meanwhile, shelling hit Homs.") == V{"Homs"});
     CHECK(real_mentions("Separately, shelling hit Homs.") == V{"Homs"});
