@@ -145,6 +145,22 @@ bool attach_counts(EventMention& m, const CasualtyReport& cas) {
 constexpr std::size_t kTallyListGap = 3;
 constexpr std::size_t kHeadingWords = 5;
 
+// A photo caption describes the picture, which may show the event or an older one ("A man
+// carried from rubble after a barrel bomb ... (AFP Photo)"): its words can support and place
+// an event the report tells, like a headline, but are no event of their own.
+constexpr std::array<std::string_view, 10> kCaptionMarks{{
+    "(photo", "photo)", "photo:", "photo/", "\u2014 photo", "handout photo", "file photo",
+    "photo by", "this image", "in this photo"}};
+
+std::vector<bool> caption_paragraphs(const std::vector<Sentence>& sentences) {
+    std::vector<bool> caption;
+    for (const Sentence& s : sentences) {
+        if (caption.size() <= s.paragraph) caption.resize(s.paragraph + 1, false);
+        if (!s.headline && contains_any(ascii_lower(s.text), kCaptionMarks)) caption[s.paragraph] = true;
+    }
+    return caption;
+}
+
 bool starts_with_bullet(std::string_view sentence) {
     for (std::string_view b : {"\u2022", "- ", "* ", "\u00b7", "\u25cf", "\u25aa"})
         if (sentence.starts_with(b)) return true;
@@ -298,8 +314,10 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
     // events. The list may follow a few sentences after its tally; sub-headings ("Civilian
     // fatalities") do not count among them.
     std::size_t tally_list_until = 0;  // a list item up to this sentence belongs to a tally
+    const std::vector<bool> captions = caption_paragraphs(sentences);
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& sentence = sentences[si];
+        const bool supports_only = sentence.headline || captions[sentence.paragraph];
         if (starts_with_bullet(sentence.text) && si <= tally_list_until) {
             tally_list_until = si + 1;
             continue;
@@ -322,7 +340,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
                 std::erase_if(cues, [](const EventCue& c) { return c.aggregate; }) > 0;
             const CasualtyReport cas = find_casualties(clause);
             const bool continuation = starts_with_any(low.substr(1), kContinuations);
-            EventMention* previous = mentions.empty() || sentence.headline ? nullptr : &mentions.back();
+            EventMention* previous = mentions.empty() || supports_only ? nullptr : &mentions.back();
             const bool previous_close = previous && si <= previous->last_sentence + 2;
             if (cues.empty()) {
                 // Counts of plural attacks ("its attacks ..., killing dozens") tally many
@@ -333,7 +351,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
                 }
                 // "Two guards were killed near the dam": a toll of its own is an event even
                 // when the report does not say how; it is coded as an unspecified attack.
-                if (tally_words || sentence.headline || !(mentioned(cas.counts.killed) ||
+                if (tally_words || supports_only || !(mentioned(cas.counts.killed) ||
                                                           mentioned(cas.counts.injured)))
                     continue;
                 cues.push_back(EventCue{event_type("attack"), 0, 0, false, false});
@@ -369,7 +387,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
             m.evidence = sentence.text;
             m.offset = offset;
             m.sentence_index = m.last_sentence = si;
-            (sentence.headline ? headline_mentions : mentions).push_back(std::move(m));
+            (supports_only ? headline_mentions : mentions).push_back(std::move(m));
         }
     }
 

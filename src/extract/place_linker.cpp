@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "gazetteer/mention_finder.hpp"
 #include "text/numbers.hpp"
 #include "text/word_tables.hpp"
 
@@ -89,6 +90,17 @@ bool starts_with_any(std::string_view s, const auto& table) {
     for (std::string_view t : table)
         if (s.starts_with(t)) return true;
     return false;
+}
+
+// "Haref Nemra, a village": the name found ("Haref") is the start of a longer one the gazetteer
+// lacks when a capitalised word that is no stop word or place word follows it.
+bool continues_unknown_name(std::string_view after) {
+    const auto words = text_words(after.substr(0, std::min<std::size_t>(after.size(), 40)));
+    if (words.empty() || words.front().begin != 1 || !std::isupper(static_cast<unsigned char>(after[1])))
+        return false;
+    const std::string& next = words.front().lower;
+    return !MentionFinder::is_stop_phrase(next) && !is_one_of(" " + next, kPlaceWordsAfter) &&
+           !is_one_of(" " + next, kAreaSuffixes);
 }
 
 bool is_settlement(const Place& p) {
@@ -293,12 +305,9 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             continue;  // "Syria's eastern Homs countryside": Syria frames, not places
         if (inside_organisation_name(before, after)) continue;
         ph.origin = names_origin(before);
-        {
-            std::string_view b = before;
-            if (b.ends_with("al- ") || b.ends_with("el- ")) b.remove_suffix(4);  // "al- Qaryatayn"
-            ph.written_as_place = starts_with_any(after, kPlaceWordsAfter) ||
-                                  ends_with_any(b, kPlaceWordsBefore);
-        }
+        ph.written_as_place = (starts_with_any(after, kPlaceWordsAfter) ||
+                               ends_with_any(before, kPlaceWordsBefore)) &&
+                              !continues_unknown_name(sentence.substr(m.end));
         std::string_view suffix;
         const bool area_after = starts_with_any(after, kAreaSuffixes) &&
                                 !after.starts_with(" desert") ;

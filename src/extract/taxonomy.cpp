@@ -115,6 +115,19 @@ std::size_t match_at(const std::string& text, std::size_t pos, std::string_view 
     return word_boundary(text, end) ? end - pos : 0;
 }
 
+constexpr std::array<std::string_view, 8> kFewWords{{
+    "twin", "double", "triple", "two", "three", "simultaneous", "coordinated", "near-simultaneous"}};
+
+// Is the word before `pos` a word for a few events happening together?
+bool preceded_by_few(const std::string& text, std::size_t pos) {
+    std::size_t end = pos;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t begin = end;
+    while (begin > 0 && (std::isalpha(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-'))
+        --begin;
+    return end > begin && is_one_of(std::string_view(text).substr(begin, end - begin), kFewWords);
+}
+
 }  // namespace
 
 const std::vector<EventType>& event_types() { return kEventTypes; }
@@ -143,7 +156,10 @@ std::vector<EventCue> find_event_cues(std::string_view sentence) {
                 hit = &k;
             }
         if (hit) {
-            out.push_back({event_type(hit->code), i, i + best, hit->aggregate, hit->perpetrator});
+            // "twin bombings", "two simultaneous attacks": a few blasts at one time and place
+            // reported with one toll are one incident, not a tally of many.
+            const bool few = hit->aggregate && preceded_by_few(text, i);
+            out.push_back({event_type(hit->code), i, i + best, hit->aggregate && !few, hit->perpetrator});
             i += best;
         } else {
             ++i;

@@ -158,6 +158,18 @@ TEST_CASE("a list under a tally stays the tally's after sub-headings", "[extract
     CHECK(out[0].casualties.killed.value == 1);
 }
 
+TEST_CASE("a photo caption is no event of its own", "[extract]") {
+    // The caption shows an older strike elsewhere; the report tells a car bomb in Qaryatein.
+    const auto out = extract(
+        "Men search the rubble of a house hit by an air strike in Maskanah last week. (Photo: "
+        "Agency)\n\n"
+        "A car bomb killed five guards in Qaryatein on Monday.",
+        Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_type == "car_bomb");
+    CHECK(out[0].casualties.killed.value == 5);
+}
+
 TEST_CASE("a war's whole toll is no event", "[extract]") {
     const auto out = extract(
         "A car bomb killed three guards in Qaryatein on Monday. More than 8,000 people have been "

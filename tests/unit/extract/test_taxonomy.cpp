@@ -31,6 +31,17 @@ TEST_CASE("marks plural tallies of attacks as aggregate", "[extract][taxonomy]")
     CHECK(cues[0].aggregate);
 }
 
+TEST_CASE("a few blasts told together are one incident, not a tally", "[extract][taxonomy]") {
+    for (const char* text : {"Twin bombings hit the market.", "Two simultaneous attacks hit the base.",
+                             "Coordinated attacks hit the checkpoints."}) {
+        INFO(text);
+        const auto cues = find_event_cues(text);
+        REQUIRE_FALSE(cues.empty());
+        CHECK_FALSE(cues.front().aggregate);
+    }
+    CHECK(find_event_cues("Its attacks killed dozens.").front().aggregate);
+}
+
 TEST_CASE("maps every event type to an ACLED event type", "[extract][taxonomy]") {
     for (const auto& t : event_types()) {
         CHECK_FALSE(t.acled_event_type.empty());
