@@ -22,7 +22,7 @@ struct VerbWord {
 };
 
 // Casualty verbs and nouns of English news reports (SOHR, AFP, Reuters style).
-constexpr std::array<VerbWord, 49> kVerbs{{
+constexpr std::array<VerbWord, 50> kVerbs{{
     {"killed", Kind::killed},     {"kill", Kind::killed},         {"kills", Kind::killed},
     {"killing", Kind::killed},    {"dead", Kind::killed},         {"died", Kind::killed},
     {"die", Kind::killed},        {"death", Kind::killed},        {"deaths", Kind::killed},
@@ -40,6 +40,7 @@ constexpr std::array<VerbWord, 49> kVerbs{{
     {"perished", Kind::killed},   {"assassinated", Kind::killed}, {"murdered", Kind::killed},
     {"slaughtered", Kind::killed}, {"beheaded", Kind::killed},   {"martyred", Kind::killed},
     {"martyrdom", Kind::killed},  // SANA: "causing the martyrdom of 8 citizens"
+    {"suffocated", Kind::killed},
 }};
 
 // Idioms of news English that say one casualty verb in several words. Each is read as the
@@ -118,6 +119,10 @@ constexpr std::array<std::string_view, 56> kPersonNouns{{
     "resident", "individual", "employee", "nurse", "paramedic", "infant", "baby", "teenager",
     "gunman", "mukhtar", "elder", "conscript", "volunteer", "minor", "teen", "youngster",
     "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife", "refugee"}};
+
+// Singular nouns of a group of people: a passive after one tells no head count.
+constexpr std::array<std::string_view, 9> kGroupNouns{{
+    "family", "group", "number", "crowd", "cell", "patrol", "unit", "team", "household"}};
 
 // Words that may follow such a noun when it is the head of its phrase; anything else makes
 // it a modifier ("a general strike", "a member state").
@@ -405,7 +410,7 @@ private:
                 if (next_is_object && w != "dead") return;  // "bombs ... killed 14 people"
                 const bool passive = k > f.last_word && is_one_of(words_[k - 1].lower, kAuxiliaries);
                 // "died" has no object: the figure before it is always its subject.
-                const bool intransitive = w == "died" || w == "perished";
+                const bool intransitive = w == "died" || w == "perished" || w == "suffocated";
                 if (!people && !passive && !intransitive && !all_aux(f.last_word, k)) return;
                 Kind kk = *kind;
                 if (kk == Kind::killed && k + 2 < words_.size() && words_[k + 1].lower == "and" &&
@@ -504,6 +509,9 @@ private:
             const std::string& a = words_[aux - 1].lower;
             const bool singular = a == "was" || (a == "been" && aux >= 2 && words_[aux - 2].lower == "has");
             if (!singular) continue;
+            // "A Syrian family was killed": a group of untold size, not one victim.
+            const std::size_t subject = a == "was" ? aux - 1 : aux - 2;
+            if (subject > 0 && is_one_of(words_[subject - 1].lower, kGroupNouns)) continue;
             if (std::any_of(figures_.begin(), figures_.end(),
                             [&](const Figure& f) { return f.kind != Kind::none && f.verb_word == k; }))
                 continue;

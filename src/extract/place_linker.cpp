@@ -37,9 +37,10 @@ constexpr std::array<std::string_view, 5> kAreaSuffixes{{
 constexpr std::array<std::string_view, 12> kAreaPrefixes{{
     "countryside of ", "province of ", "governorate of ", "rural ", "eastern ", "western ",
     "northern ", "southern ", "central ", "northeastern ", "southeastern ", "northwestern "}};
-constexpr std::array<std::string_view, 11> kNearPrefixes{{
+constexpr std::array<std::string_view, 13> kNearPrefixes{{
     "near ", "near the town of ", "near the city of ", "near the village of ", "outskirts of ",
-    "close to ", "vicinity of ", "near the ", "around ", "outside ", "on the outskirts of "}};
+    "close to ", "vicinity of ", "near the ", "around ", "outside ", "on the outskirts of ",
+    "suburb of ", "suburbs of "}};
 constexpr std::array<std::string_view, 5> kSettlementWords{{" city", " town", " village", " area", " desert"}};
 // Words that present a name as a place: "Shola town", "the village of Edwan", "in Kafr Zeita".
 // A name spelled unlike any gazetteer name is only taken for a place when written so: a

@@ -158,7 +158,11 @@ std::vector<EventCue> find_event_cues(std::string_view sentence) {
         if (hit) {
             // "twin bombings", "two simultaneous attacks": a few blasts at one time and place
             // reported with one toll are one incident, not a tally of many.
-            const bool few = hit->aggregate && preceded_by_few(text, i);
+            // "suicide bomb attacks", "drone attacks": the plural names the means of one told
+            // event, right after a word for it.
+            const bool compound = hit->aggregate && !out.empty() && out.back().end <= i &&
+                                  text.find_first_not_of(' ', out.back().end) == i;
+            const bool few = hit->aggregate && (compound || preceded_by_few(text, i));
             out.push_back({event_type(hit->code), i, i + best, hit->aggregate && !few, hit->perpetrator});
             i += best;
         } else {

@@ -226,3 +226,9 @@ TEST_CASE("the martyrdom of N is N killed", "[extract][casualties]") {
     CHECK(r.counts.killed.value == 8);
     CHECK(r.counts.injured.value == 24);
 }
+
+TEST_CASE("a group killed is no head count; suffocated is a death", "[extract][casualties]") {
+    CHECK_FALSE(find_casualties("A family was killed in the strike.").counts.killed.value);
+    CHECK(find_casualties("A farmer was killed in the strike.").counts.killed.value == 1);
+    CHECK(find_casualties("Nine people had suffocated after the gas attack.").counts.killed.value == 9);
+}

@@ -40,6 +40,9 @@ TEST_CASE("a few blasts told together are one incident, not a tally", "[extract]
         CHECK_FALSE(cues.front().aggregate);
     }
     CHECK(find_event_cues("Its attacks killed dozens.").front().aggregate);
+    // The plural after a word for the means names that one event's means.
+    const auto suicide = find_event_cues("Ten died in suicide bomb attacks on the town.");
+    CHECK(std::none_of(suicide.begin(), suicide.end(), [](const EventCue& c) { return c.aggregate; }));
 }
 
 TEST_CASE("maps every event type to an ACLED event type", "[extract][taxonomy]") {
