@@ -34,9 +34,11 @@ constexpr std::array<Bearing, 8> kBearings{{
 constexpr std::array<std::string_view, 5> kAreaSuffixes{{
     " province", " governorate", " countryside", " desert", " region"}};
 // ... and before it: "countryside of Homs", "rural Idlib", "eastern Deir Ezzor".
-constexpr std::array<std::string_view, 12> kAreaPrefixes{{
+constexpr std::array<std::string_view, 17> kAreaPrefixes{{
     "countryside of ", "province of ", "governorate of ", "rural ", "eastern ", "western ",
-    "northern ", "southern ", "central ", "northeastern ", "southeastern ", "northwestern "}};
+    "northern ", "southern ", "central ", "northeastern ", "southeastern ", "northwestern ",
+    // "three towns in Daraa": a place that holds towns is the governorate
+    "towns in ", "villages in ", "cities in ", "towns of ", "villages of "}};
 constexpr std::array<std::string_view, 13> kNearPrefixes{{
     "near ", "near the town of ", "near the city of ", "near the village of ", "outskirts of ",
     "close to ", "vicinity of ", "near the ", "around ", "outside ", "on the outskirts of ",
@@ -56,10 +58,10 @@ constexpr std::array<std::string_view, 11> kPlaceWordsBefore{{
 // A place name inside the name of an organisation, outlet or kin group is not a place of the
 // event: "the Shaitat tribe", "the Deir ez-Zor Military Council", "Suwayda 24", "Jaysh
 // al-Islam", "Ahrar Houran". The words after the name that make it an organisation ...
-constexpr std::array<std::string_view, 22> kOrganisationHeads{{
+constexpr std::array<std::string_view, 23> kOrganisationHeads{{
     " tribe", " tribes", " clan", " clans", " family", " brigade", " brigades", " battalion",
     " division", " regiment", " military council", " council", " operations room", " news",
-    " network", " media", " radio", " tv", " channel", " 24", " baladi", " tahrir"}};
+    " network", " media", " radio", " tv", " channel", " 24", " baladi", " tahrir", " agency"}};
 // ... and the words before it: the usual first words of Syrian armed groups' names (army,
 // brigade, legion, movement, front, free men, battalion, companies, forces, guardians,
 // supporters, lions, youth, men) and of the outlet Enab Baladi.
@@ -320,7 +322,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                     before.ends_with("countryside of the ") || after.starts_with(" countryside")))
             if (const Place* rural = gazetteer_.governorate("Rural " + m.text)) gov = rural;
         ph.settlement = any_settlement;
-        if (gov && (area_after || area_before || !any_settlement)) {
+        const bool called_town = after.starts_with(" city") || after.starts_with(" town");
+        if (gov && !called_town && (area_after || area_before || !any_settlement)) {
             ph.governorate_level = true;
             ph.precision = 3;
             ph.place = gov;

@@ -112,3 +112,31 @@ TEST_CASE("a village framed by a governorate is looked for inside that governora
     REQUIRE(out->front().where.place);
     CHECK(great_circle_km(out->front().where.point, {36.60, 35.37}) < 5);
 }
+
+TEST_CASE("a news agency named after a place is no place", "[shared][place]") {
+    const auto out = extract(
+        "Two children were wounded by Turkish shelling on the Ain Issa district on Saturday, "
+        "according to Hawar Agency.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    REQUIRE(out->front().where.place);
+    CHECK(great_circle_km(out->front().where.point, {38.87, 36.39}) < 10);  // Ain Issa
+}
+
+TEST_CASE("towns in a governorate's name make it the governorate; a town's name with city stays the town",
+          "[shared][place]") {
+    auto out = extract("Police arrested twenty men in three towns in Daraa on Sunday.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK(out->front().where.geo_precision == 3);
+    CHECK(out->front().where.admin.admin1_pcode == "SY12");
+
+    out = extract(
+        "Jets bombed areas in al-Tabaqa city in the western countryside of Raqqa, killing five people.");
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK(out->front().where.geo_precision < 3);
+    CHECK(out->front().where.admin.admin1_pcode == "SY11");
+}
