@@ -120,6 +120,10 @@ constexpr std::array<std::string_view, 56> kPersonNouns{{
     "gunman", "mukhtar", "elder", "conscript", "volunteer", "minor", "teen", "youngster",
     "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife", "refugee"}};
 
+// Words that may follow a bare figure ("arrested 15 in ...", "captured 4 during ...").
+constexpr std::array<std::string_view, 8> kAfterBareFigure{{
+    "in", "on", "at", "during", "after", "near", "while", "and"}};
+
 // Singular nouns of a group of people: a passive after one tells no head count.
 constexpr std::array<std::string_view, 9> kGroupNouns{{
     "family", "group", "number", "crowd", "cell", "patrol", "unit", "team", "household"}};
@@ -428,9 +432,15 @@ private:
     // Does the noun phrase from word `from` name people ("members of the NDF", "others")?
     // Up to six words: "seized eight of the twelve truffle hunters".
     bool names_people(std::size_t from) const {
+        // "arrested 15 in a day of clashes": a bare figure under a capture verb counts people.
+        // (`from` is the first word after the figure.)
+        if (from >= words_.size() || is_one_of(words_[from].lower, kAfterBareFigure)) return true;
         for (std::size_t k = from; k < words_.size() && k < from + 6; ++k) {
             const std::string& w = words_[k].lower;
-            if (!victim_category(w).empty() || is_one_of(w, kPeopleWords) || is_one_of(w, kPersonNouns))
+            const std::string_view singular =
+                w.ends_with('s') ? std::string_view(w).substr(0, w.size() - 1) : std::string_view(w);
+            if (!victim_category(w).empty() || is_one_of(w, kPeopleWords) ||
+                is_one_of(singular, kPersonNouns))  // "twelve residents", "a farmer"
                 return true;
             if (verb_kind(w) || w == "in" || w == "on" || w == "at") return false;
         }

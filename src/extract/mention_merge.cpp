@@ -89,10 +89,15 @@ bool places_fit(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>&
                                         direction_only(*b) ? b->place->point : b->point) <= reach;
 }
 
-// `linked`: the text ties the two mentions by an exact toll they share.
+// `a` is told before `b`. `linked`: the text ties the two mentions by an exact toll they share.
 bool dates_fit(const EventMention& a, const EventMention& b, bool linked) {
     if (a.date_recalls_past != b.date_recalls_past && a.has_date_words && b.has_date_words)
         return false;
+    // "has arrested 12" (no date), then "had made arrests last October": a later mention that
+    // recalls a past time is another event, unless the same toll ties the two. (A later
+    // undated sentence may go on telling a recalled one: "In January IS attacked the prison.
+    // A week of fighting left 370 dead.")
+    if (!linked && b.date_recalls_past && !a.has_date_words) return false;
     // Both say when, but only one date resolved (no publication date for "October last
     // year", a year for "March 2017"): the dates cannot be compared, and unless the text
     // links the two, the resolved one must not date the other's event.

@@ -232,3 +232,9 @@ TEST_CASE("a group killed is no head count; suffocated is a death", "[extract][c
     CHECK(find_casualties("A farmer was killed in the strike.").counts.killed.value == 1);
     CHECK(find_casualties("Nine people had suffocated after the gas attack.").counts.killed.value == 9);
 }
+
+TEST_CASE("a bare figure under a capture verb counts people; things do not", "[extract][casualties]") {
+    CHECK(find_casualties("Police arrested 15 in a raid on the town.").counts.captured.value == 15);
+    CHECK(find_casualties("Police arrested twelve residents of the town.").counts.captured.value == 12);
+    CHECK_FALSE(find_casualties("Rebels seized 3 tanks in the raid.").counts.captured.value);
+}

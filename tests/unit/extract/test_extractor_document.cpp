@@ -158,6 +158,17 @@ TEST_CASE("a list under a tally stays the tally's after sub-headings", "[extract
     CHECK(out[0].casualties.killed.value == 1);
 }
 
+TEST_CASE("a recalled wave of arrests does not make today's arrests past", "[extract]") {
+    const auto out = extract(
+        "Security forces have arrested at least 12 residents of Qaryatein.\n\n"
+        "The same forces had made arrests last October in the towns of the province, when dozens "
+        "were detained.",
+        Date{2023, 4, 4});
+    REQUIRE_FALSE(out.empty());
+    CHECK(out[0].role == IncidentRole::current);
+    CHECK(out[0].casualties.captured.value == 12);
+}
+
 TEST_CASE("a photo caption is no event of its own", "[extract]") {
     // The caption shows an older strike elsewhere; the report tells a car bomb in Qaryatein.
     const auto out = extract(
