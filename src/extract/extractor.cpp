@@ -152,13 +152,23 @@ constexpr std::array<std::string_view, 10> kCaptionMarks{{
     "(photo", "photo)", "photo:", "photo/", "\u2014 photo", "handout photo", "file photo",
     "photo by", "this image", "in this photo"}};
 
+// A caption is a short paragraph of its own: a credit inside a page scraped as one long
+// paragraph does not make the report a caption.
+constexpr std::size_t kCaptionMaxBytes = 400;
+
 std::vector<bool> caption_paragraphs(const std::vector<Sentence>& sentences) {
-    std::vector<bool> caption;
+    std::vector<bool> marked;
+    std::vector<std::size_t> bytes;
     for (const Sentence& s : sentences) {
-        if (caption.size() <= s.paragraph) caption.resize(s.paragraph + 1, false);
-        if (!s.headline && contains_any(ascii_lower(s.text), kCaptionMarks)) caption[s.paragraph] = true;
+        if (marked.size() <= s.paragraph) {
+            marked.resize(s.paragraph + 1, false);
+            bytes.resize(s.paragraph + 1, 0);
+        }
+        bytes[s.paragraph] += s.text.size();
+        if (!s.headline && contains_any(ascii_lower(s.text), kCaptionMarks)) marked[s.paragraph] = true;
     }
-    return caption;
+    for (std::size_t p = 0; p < marked.size(); ++p) marked[p] = marked[p] && bytes[p] <= kCaptionMaxBytes;
+    return marked;
 }
 
 bool starts_with_bullet(std::string_view sentence) {

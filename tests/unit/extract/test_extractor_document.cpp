@@ -179,6 +179,17 @@ TEST_CASE("a photo caption is no event of its own", "[extract]") {
     REQUIRE(out.size() == 1);
     CHECK(out[0].event_type == "car_bomb");
     CHECK(out[0].casualties.killed.value == 5);
+
+    // A page scraped as one long paragraph with a credit inside is still a report.
+    const auto one_paragraph = extract(
+        "Photo: Agency. A car bomb killed five guards in Qaryatein on Monday, the governor said, "
+        "adding that the blast destroyed several shops and damaged the main mosque of the town, "
+        "and that ambulances took the wounded to the hospital of the provincial capital, where "
+        "doctors appealed for blood donations as the number of victims was expected to rise "
+        "further during the night according to medical sources in the province and witnesses.",
+        Date{2023, 4, 4});
+    REQUIRE(one_paragraph.size() == 1);
+    CHECK(one_paragraph[0].casualties.killed.value == 5);
 }
 
 TEST_CASE("a war's whole toll is no event", "[extract]") {
