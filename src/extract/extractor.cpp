@@ -80,7 +80,11 @@ std::vector<std::pair<std::string, std::size_t>> clauses(const Sentence& s) {
 
 // The date of the event, skipping dates of the report itself ("On June 25, ISIS announced",
 // "a monitor reported early Monday") and the starts of periods.
-const DateMention* event_date(const std::vector<DateMention>& dates, const std::string& low) {
+// `report_day_allowed`: with no other time, the report's own recent day ("..., state TV
+// reported on Sunday") stands for the event's, as event coders date such reports.
+const DateMention* event_date(const std::vector<DateMention>& dates, const std::string& low,
+                              bool report_day_allowed) {
+    const DateMention* report_date = nullptr;  // the report's own day, the last resort
     for (const DateMention& d : dates) {
         if (d.starts_period) continue;
         // "in November last year, the Observatory said another attack left ...": a statement
@@ -104,8 +108,10 @@ const DateMention* event_date(const std::vector<DateMention>& dates, const std::
             if (before.find(verb) != std::string::npos) report = true;
         }
         if (!report) return &d;
+        const bool recent_day = d.needs_publication && !d.recalls_past && d.precision == DatePrecision::day;
+        if (!report_date && recent_day) report_date = &d;
     }
-    return nullptr;
+    return report_day_allowed ? report_date : nullptr;
 }
 
 std::string pick_actor(const std::string& text, const CasualtyReport& cas) {
@@ -184,10 +190,11 @@ bool told(const EventMention& e) {
 }
 
 // Takes the event's date from the clause's date words, if it has any; true when it did.
-bool read_event_date(EventMention& m, std::string_view clause, const std::optional<Date>& published) {
+bool read_event_date(EventMention& m, std::string_view clause, const std::optional<Date>& published,
+                     bool report_day_allowed = false) {
     const auto dates = find_dates(clause, published);
     const std::string low_clause = ascii_lower(clause);
-    const DateMention* d = event_date(dates, low_clause);
+    const DateMention* d = event_date(dates, low_clause, report_day_allowed);
     if (!d) return false;
     m.has_date_words = true;
     m.date = d->date;
@@ -254,13 +261,21 @@ void elaborate_dates(std::vector<EventMention>& events, const std::vector<Senten
     for (std::size_t i = 0; i < events.size(); ++i) {
         EventMention& e = events[i];
         if (e.has_date_words || e.recall_markers || e.opens_earlier) continue;
-        for (std::size_t k : telling_sentences(events, i, sentences, starts)) {
-            if (is_cumulative(sentences[k].text)) continue;
-            EventMention dated = e;
-            if (!read_event_date(dated, sentences[k].text, published) || dated.date_recalls_past) continue;
-            e = std::move(dated);
-            break;
-        }
+        // Its own sentence and those telling it: a time of the event first, else the day of
+        // the report.
+        std::vector<std::size_t> telling = telling_sentences(events, i, sentences, starts);
+        telling.push_back(e.sentence_index);
+        bool dated_now = false;
+        for (const bool report_day : {false, true})
+            for (std::size_t k : telling) {
+                if (dated_now || is_cumulative(sentences[k].text)) continue;
+                EventMention dated = e;
+                if (!read_event_date(dated, sentences[k].text, published, report_day) ||
+                    dated.date_recalls_past)
+                    continue;
+                e = std::move(dated);
+                dated_now = true;
+            }
     }
 }
 

@@ -169,6 +169,19 @@ TEST_CASE("a recalled wave of arrests does not make today's arrests past", "[ext
     CHECK(out[0].casualties.captured.value == 12);
 }
 
+TEST_CASE("with no other time, the day the report gives dates the event", "[extract]") {
+    // 2023-04-04 is a Tuesday: "on Sunday" is 2 April.
+    auto out = extract("Gunmen attacked a checkpoint in Qaryatein, killing one guard, state TV reported on Sunday.",
+                       Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_date == Date{2023, 4, 2});
+    // A time of the event itself wins over the report's day.
+    out = extract("Gunmen killed a guard in Qaryatein on Saturday, state TV reported on Sunday.",
+                  Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_date == Date{2023, 4, 1});
+}
+
 TEST_CASE("a photo caption is no event of its own", "[extract]") {
     // The caption shows an older strike elsewhere; the report tells a car bomb in Qaryatein.
     const auto out = extract(

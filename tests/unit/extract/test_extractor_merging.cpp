@@ -61,12 +61,18 @@ TEST_CASE("a date after the deed is the event's even before a reporting verb",
                              Date{2023, 3, 3});  // a Friday
     REQUIRE(out.size() == 1);
     CHECK(out[0].event_date == Date{2023, 2, 28});
-    // Opening the statement, the date is the report's.
+    // Opening the statement, the date is the report's; with no other time in the report it
+    // stands for the event's, as event coders date such reports.
     const auto report = extract("On Thursday, state media reported that a mortar shell had "
                                 "killed 4 farmers in Qaryatein.",
                                 Date{2023, 3, 3});
     REQUIRE(report.size() == 1);
-    CHECK(report[0].event_date != Date{2023, 3, 2});
+    CHECK(report[0].event_date == Date{2023, 3, 2});
+    const auto earlier = extract("On Thursday, state media reported that a mortar shell had "
+                                 "killed 4 farmers in Qaryatein on Tuesday.",
+                                 Date{2023, 3, 3});
+    REQUIRE(earlier.size() == 1);
+    CHECK(earlier[0].event_date == Date{2023, 2, 28});
 }
 
 TEST_CASE("an account opening with earlier is another event", "[extract][merge]") {
