@@ -184,7 +184,7 @@ bool names_origin(std::string_view before) {
         const std::size_t space = before.rfind(' ', before.size() - 2);
         const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
         const bool filler = last == "the " || last == "of " || last == "city " || last == "town " ||
-                            last == "village " || last.ends_with("-controlled ") ||
+                            last == "village " || last == "direction " || last.ends_with("-controlled ") ||
                             last.ends_with("-held ") || last.ends_with("ern ");
         if (filler && last.size() < before.size()) {
             before.remove_suffix(last.size());

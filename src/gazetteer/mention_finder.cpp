@@ -68,7 +68,7 @@ const std::set<std::string, std::less<>>& stop_phrases() {
         "yazidis", "ezidi", "ezidis", "yezidi", "turkmen", "assyrian", "assyrians", "armenian",
         "armenians", "circassian", "christians", "kurd", "shiites", "sunnis",
         // common English words of news text that fold to a village name
-        "areas", "area", "hours", "rescue", "many", "mosque", "church", "square", "eye",
+        "areas", "area", "hours", "rescue", "many", "mosque", "church", "square", "eye", "home",
         "agencies", "martyrs", "security", "police", "military", "civil", "defense forces",
     };
     return phrases;

@@ -265,6 +265,11 @@ TEST_CASE("where fire or victims came from is no place, whatever stands between"
     REQUIRE(mostly.size() == 1);
     CHECK(mostly[0].where.geo_precision == 3);
     CHECK(mostly[0].where.admin.admin1_pcode == "SY04");
+    const auto direction = extract(
+        "Missiles launched from the direction of Maskanah hit the eastern Homs countryside, "
+        "killing a guard.");
+    REQUIRE(direction.size() == 1);
+    CHECK(direction[0].where.geo_precision == 3);
 }
 
 TEST_CASE("a place name opening the text or after a single letter is read safely", "[extract]") {
