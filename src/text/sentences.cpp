@@ -132,8 +132,10 @@ constexpr std::string_view kDatelineEnds[] = {" -- ", " — ", " – ", " - ", "
 bool dateline_word(std::string_view w) {
     if (w.empty()) return true;
     const auto c = static_cast<unsigned char>(w.front());
+    // "date 2023-10-05 ERBIL (Kurdistan 24) –": a page's date label before the dateline.
     return std::isupper(c) || std::isdigit(c) || c == '(' || c >= 0x80 || w == "of" ||
-           w.starts_with("al-") || w.starts_with("ez-") || w.starts_with("az-") || w == "el";
+           w.starts_with("al-") || w.starts_with("ez-") || w.starts_with("az-") || w == "el" ||
+           w == "date";
 }
 
 }  // namespace
@@ -189,8 +191,16 @@ std::size_t dateline_length(std::string_view sentence) {
     if (words == 0 || words > 9) return 0;
     if (!agency && !caps_first) return 0;
     std::size_t length = end + sep;
-    while (length < sentence.size() && sentence[length] == ' ') ++length;
-    return length;
+    // "(Kurdistan 24) –Seven ...": a dash after the agency's bracket still belongs to it.
+    for (bool skipped = true; skipped && length < sentence.size();) {
+        skipped = false;
+        for (std::string_view dash : {" ", "-", "\u2013", "\u2014"})
+            if (sentence.substr(length).starts_with(dash)) {
+                length += dash.size();
+                skipped = true;
+            }
+    }
+    return length < sentence.size() ? length : 0;
 }
 
 }  // namespace incimap

@@ -194,6 +194,9 @@ TEST_CASE("finds the dateline that opens a report", "[text][sentences]") {
     CHECK(f.substr(dateline_length(f)) == "A device went off in the market.");
     const std::string g = "Raqqa, SANA_ Shells hit two villages.";
     CHECK(g.substr(dateline_length(g)) == "Shells hit two villages.");
+    // A page's date label before it, and a dash glued to the next word after the bracket.
+    const std::string h = "date 2023-10-05 ERBIL (Kurdistan 24) \xE2\x80\x93Seven soldiers died.";
+    CHECK(h.substr(dateline_length(h)) == "Seven soldiers died.");
 }
 
 TEST_CASE("a prefix naming the event's area or a plain sentence is no dateline", "[text][sentences]") {
