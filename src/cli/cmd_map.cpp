@@ -14,6 +14,7 @@
 #include "output/incident_reader.hpp"
 #include "output/layer_writer.hpp"
 #include "output/postgis_writer.hpp"
+#include "output/qgis_project.hpp"
 #include "pipeline/folder_lock.hpp"
 #include "store/incident_store.hpp"
 
@@ -96,6 +97,8 @@ public:
             lock.emplace(output_);
         }
         const auto report = write_layers(incidents, articles, options, output_);
+        // A folder also gets the QGIS project of what it now holds (docs/layers.md).
+        if (!postgis) write_qgis_project(output_);
         for (const auto& [layer, count] : report.layers)
             std::cout << layer << '\t' << count << '\n';
         if (!report.layers.empty() && report.layers.front().second == 0 && !incidents.empty())

@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <utility>
 
 namespace incimap {
 
@@ -31,6 +32,24 @@ const std::vector<EventType> kEventTypes = {
     // armed forces are hit, as an attack on civilians otherwise (docs/taxonomy.md).
     {"attack", "Battles", "Armed clash", 10},
 };
+
+// Legend labels, from the "what" column of docs/taxonomy.md.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kEventTypeLabels{{
+    {"landmine", "Landmine or explosive remnant of war"},
+    {"car_bomb", "Car or vehicle bomb"},
+    {"suicide_bomb", "Suicide bombing"},
+    {"ied", "Improvised explosive device"},
+    {"air_strike", "Air or drone strike"},
+    {"shelling", "Shelling, artillery or missiles"},
+    {"execution", "Execution"},
+    {"assassination", "Assassination or shooting"},
+    {"abduction", "Abduction or kidnapping"},
+    {"arrest", "Arrest by an armed actor"},
+    {"ambush", "Ambush"},
+    {"armed_clash", "Armed clash"},
+    {"other_explosion", "Explosion of unstated cause"},
+    {"attack", "Attack not described further"},
+}};
 
 struct Keyword {
     std::string_view phrase;  // lower case; '*' at the end allows any ending
@@ -136,6 +155,12 @@ const EventType* event_type(std::string_view code) {
     for (const auto& t : kEventTypes)
         if (t.code == code) return &t;
     return nullptr;
+}
+
+std::string event_type_label(std::string_view code) {
+    for (const auto& [known, label] : kEventTypeLabels)
+        if (known == code) return std::string(label);
+    return std::string(code);
 }
 
 std::vector<EventCue> find_event_cues(std::string_view sentence) {

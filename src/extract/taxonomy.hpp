@@ -2,6 +2,7 @@
 // incimap's event types (docs/taxonomy.md), each mapped to an ACLED event_type and
 // sub_event_type, and the keywords that signal them in English news text.
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct EventCue {
 
 const std::vector<EventType>& event_types();
 const EventType* event_type(std::string_view code);
+
+// How an event type reads in a map legend ("Air or drone strike" for air_strike); the code
+// itself for one incimap does not know.
+std::string event_type_label(std::string_view code);
 
 // Every event keyword in the sentence, left to right (case-insensitive, whole words).
 std::vector<EventCue> find_event_cues(std::string_view sentence);

@@ -6,6 +6,7 @@
 #include "output/incident_reader.hpp"
 #include "output/layer_sink.hpp"
 #include "output/layer_writer.hpp"
+#include "output/qgis_style.hpp"
 
 namespace incimap {
 namespace {
@@ -50,6 +51,66 @@ void merge_table(GdalDataset& db, const LayerTable& table, const std::string& ru
         delete_keys(db, table.name, run_column, run_keys);
         delete_keys(db, table.name, table.key_field, own_keys);
         append_rows(db, *layer, table);
+        db.commit();
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
+}
+
+// The columns QGIS's PostgreSQL provider creates (QgsPostgresProvider::saveStyle); the QML
+// is XML with a DOCTYPE, which PostgreSQL accepts only parsed as a DOCUMENT.
+constexpr const char* create_layer_styles =
+    "CREATE TABLE IF NOT EXISTS layer_styles ("
+    "id SERIAL PRIMARY KEY, f_table_catalog varchar, f_table_schema varchar, "
+    "f_table_name varchar, f_geometry_column varchar, stylename text, styleqml xml, "
+    "stylesld xml, useasdefault boolean, description text, "
+    "owner varchar(63) DEFAULT CURRENT_USER, ui xml, "
+    "update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)";
+
+// current_database() and current_schema(), which QGIS compares with the layer's URI.
+std::pair<std::string, std::string> database_and_schema(GdalDataset& db) {
+    OGRLayer* result =
+        db.get().ExecuteSQL("SELECT current_database(), current_schema()", nullptr, nullptr);
+    if (!result) throw Error("cannot ask the server for the current database and schema", db.path());
+    std::pair<std::string, std::string> out;
+    if (OGRFeatureUniquePtr row{result->GetNextFeature()})
+        out = {row->GetFieldAsString(0), row->GetFieldAsString(1)};
+    db.get().ReleaseResultSet(result);
+    return out;
+}
+
+// QGIS's default styles in the `layer_styles` table its PostgreSQL provider creates and
+// reads, so that a layer loaded from the database looks like the GeoPackage's. Each styled
+// table's incimap rows are replaced by the new ones, made the default; styles users saved
+// stay, no longer the default. Rows are keyed as QGIS looks them up: database, schema (as
+// the server reports them), table and geometry column.
+void write_postgis_styles(GdalDataset& db, const std::vector<LayerStyle>& styles) {
+    db.execute(create_layer_styles);
+    const auto [database, schema] = database_and_schema(db);
+    db.begin();
+    try {
+        for (const auto& style : styles) {
+            OGRLayer* layer = db.find_layer(style.layer);
+            if (!layer) continue;
+            const std::string geometry_column = layer->GetGeometryColumn();
+            const std::string same_table =
+                " WHERE f_table_catalog = " + sql_literal(database) +
+                " AND f_table_schema = " + sql_literal(schema) +
+                " AND f_table_name = " + sql_literal(style.layer) +
+                " AND f_geometry_column = " + sql_literal(geometry_column);
+            db.execute("DELETE FROM layer_styles" + same_table +
+                       " AND stylename = " + sql_literal(style.name));
+            db.execute("UPDATE layer_styles SET useasdefault = false" + same_table);
+            db.execute(
+                "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+                "f_geometry_column, stylename, styleqml, stylesld, useasdefault, description, "
+                "ui) VALUES (" +
+                sql_literal(database) + ", " + sql_literal(schema) + ", " +
+                sql_literal(style.layer) + ", " + sql_literal(geometry_column) + ", " +
+                sql_literal(style.name) + ", XMLPARSE(DOCUMENT " + sql_literal(style.qml) +
+                "), NULL, true, " + sql_literal(style.description) + ", NULL)");
+        }
         db.commit();
     } catch (...) {
         db.rollback();
@@ -111,6 +172,10 @@ LayerReport write_postgis(const LayerBuilder& builder, const LayerInput& input,
         write_table(db, LayerFormat::postgresql, table, /*overwrite=*/true);
         if (options.on_layer_written) options.on_layer_written(table.name);
     }
+    // QGIS's default styles, like the GeoPackage's, over everything the tables now hold.
+    std::vector<LayerStyle> styles = default_styles({builder.incidents_table(all_chosen)});
+    for (auto& style : default_styles(totals)) styles.push_back(std::move(style));
+    write_postgis_styles(db, styles);
     db.close();
 
     // The rows this write put in, not the table's size: the two differ when other runs'

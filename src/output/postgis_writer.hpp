@@ -8,7 +8,8 @@
 //     tables is refused unless LayerOptions::replace, which replaces both tables by the
 //     selection; into a database without them it simply creates them;
 //   - the totals layers (governorates, governorate_points, districts, places) are then
-//     recomputed from all incidents in the table and replaced.
+//     recomputed from all incidents in the table and replaced;
+//   - QGIS's default styles are written into its `layer_styles` table, as in the GeoPackage.
 #include <string>
 
 #include "output/layer_builder.hpp"

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "extract/taxonomy.hpp"
 #include "geo/gdal_error.hpp"
 #include "output/qml_templates.hpp"
 
@@ -67,9 +68,12 @@ std::string number_text(double v) {
 // that keeps incidents without casualties visible. The symbol's scale_method is "diameter":
 // under "area" QGIS takes the square root of a data-defined size once more, which drew a
 // 12 mm circle at about 3.5 mm.
+constexpr double largest_circle_mm = 12;
+constexpr double smallest_circle_mm = 1.5;
 std::string size_expression(const std::string& field, double max_value) {
-    return "max(1.5, coalesce(scale_exp(\"" + field + "\", 0, " +
-           number_text(std::max(max_value, 1.0)) + ", 0, 12, 0.5), 0))";
+    return "max(" + number_text(smallest_circle_mm) + ", coalesce(scale_exp(\"" + field +
+           "\", 0, " + number_text(std::max(max_value, 1.0)) + ", 0, " +
+           number_text(largest_circle_mm) + ", 0.5), 0))";
 }
 
 std::string marker_symbol(const std::string& name, const std::string& color,
@@ -79,6 +83,39 @@ std::string marker_symbol(const std::string& name, const std::string& color,
     replace_all(symbol, "COLOR", color);
     replace_all(symbol, "SIZE_EXPRESSION", xml_escape(size_expr));
     return symbol;
+}
+
+// Values shown in the circle-size legend: round numbers (1, 2 or 5 times a power of ten) at
+// or below the largest value and about a quarter and a sixteenth of it, so that the three
+// circles halve in diameter.
+std::vector<double> legend_values(double max_value) {
+    std::vector<double> values;
+    for (double target : {max_value, max_value / 4, max_value / 16}) {
+        if (target < 1) break;
+        const double power = std::pow(10.0, std::floor(std::log10(target)));
+        double round = power;
+        for (double step : {2.0, 5.0, 10.0})
+            if (step * power <= target) round = step * power;
+        if (values.empty() || round < values.back()) values.push_back(round);
+    }
+    return values;
+}
+
+// QGIS's "data-defined size legend": a class's size is the diameter in mm drawn for its
+// value, the same formula as size_expression (with an expression and no size-scale
+// transformer, QGIS draws the class sizes as given).
+std::string size_legend(const std::string& title, double max_value) {
+    std::string classes;
+    for (double v : legend_values(max_value)) {
+        const double diameter = std::max(
+            smallest_circle_mm, largest_circle_mm * std::sqrt(v / std::max(max_value, 1.0)));
+        classes += "        <class size=\"" + number_text(diameter) + "\" label=\"" +
+                   number_text(v) + "\"/>\n";
+    }
+    std::string legend{qml_template("size_legend")};
+    replace_all(legend, "TITLE", xml_escape(title));
+    replace_all(legend, "CLASSES", classes);
+    return legend;
 }
 
 // Upper bounds of up to 5 classes of the non-zero values, by quantiles, rounded to integers.
@@ -115,7 +152,8 @@ std::string incidents_qml(const LayerTable& incidents) {
     for (const auto& type : types) {
         const std::string id = std::to_string(n);
         categories += "      <category render=\"true\" symbol=\"" + id + "\" value=\"" +
-                      xml_escape(type) + "\" label=\"" + xml_escape(type) + "\"/>\n";
+                      xml_escape(type) + "\" label=\"" + xml_escape(event_type_label(type)) +
+                      "\"/>\n";
         symbols += marker_symbol(id, event_palette[n % std::size(event_palette)], size);
         ++n;
     }
@@ -128,6 +166,8 @@ std::string incidents_qml(const LayerTable& incidents) {
     std::string qml{qml_template("incidents")};
     replace_all(qml, "CATEGORIES", categories);
     replace_all(qml, "SYMBOLS", symbols);
+    replace_all(qml, "SOURCE_SYMBOL", marker_symbol("0", "120,120,120,255", size));
+    replace_all(qml, "SIZE_LEGEND", size_legend("Weight (circle area)", max_weight));
     return qml;
 }
 
@@ -165,12 +205,13 @@ std::string choropleth_qml(const LayerTable& polygons, const std::string& label_
 }
 
 std::string proportional_points_qml(const LayerTable& points, const std::string& size_field,
-                                    const std::string& color) {
+                                    const std::string& color, const std::string& legend_title) {
     const auto values = numbers_of(points, size_field);
     const double max_value = values.empty() ? 1 : *std::max_element(values.begin(), values.end());
     std::string qml{qml_template("proportional_points")};
     replace_all(qml, "SYMBOL", marker_symbol("0", color, size_expression(size_field, max_value)));
     replace_all(qml, "SIZE_FIELD", size_field);
+    replace_all(qml, "SIZE_LEGEND", size_legend(legend_title, max_value));
     return qml;
 }
 
@@ -189,10 +230,12 @@ std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers) {
             style.qml = choropleth_qml(layer, "");
         } else if (layer.name == "governorate_points") {
             style.description = "Circles sized by casualties";
-            style.qml = proportional_points_qml(layer, "casualties", "189,0,38,255");
+            style.qml = proportional_points_qml(layer, "casualties", "189,0,38,255",
+                                                 "Casualties (circle area)");
         } else if (layer.name == "places") {
             style.description = "Circles sized by incidents";
-            style.qml = proportional_points_qml(layer, "incidents", "49,130,189,255");
+            style.qml = proportional_points_qml(layer, "incidents", "49,130,189,255",
+                                                 "Incidents (circle area)");
         } else {
             continue;
         }

@@ -18,15 +18,17 @@ struct LayerStyle {
     std::string qml;
 };
 
-// Incidents: categorized by event_type, circle size by weight. Governorates: graduated
+// Incidents: categorized by event_type (legend labels readable: "Air or drone strike"),
+// circle size by weight. Governorates: graduated
 // choropleth of casualties with name labels. Districts: the same without labels.
-// governorate_points and places: circles sized by casualties / incidents.
+// governorate_points and places: circles sized by casualties / incidents. Circle layers
+// carry a circle-size legend (three round values).
 std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers);
 
 std::string incidents_qml(const LayerTable& incidents);
 std::string choropleth_qml(const LayerTable& polygons, const std::string& label_field);
 std::string proportional_points_qml(const LayerTable& points, const std::string& size_field,
-                                    const std::string& color);
+                                    const std::string& color, const std::string& legend_title);
 
 // Creates `layer_styles` when absent and adds one default row per style (earlier defaults
 // of the same layer are unset, as QGIS does).

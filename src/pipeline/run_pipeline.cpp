@@ -15,6 +15,7 @@
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/resolver.hpp"
 #include "geo/durable_file.hpp"
+#include "output/qgis_project.hpp"
 #include "pipeline/folder_lock.hpp"
 #include "pipeline/output_manifest.hpp"
 #include "pipeline/parallel_extraction.hpp"
@@ -377,6 +378,8 @@ RunSummary run_pipeline(const RunOptions& options) {
         for (const auto& f : report.files) summary.files.push_back(f);
         auto products = write_run_products(incidents, articles, effective);
         for (const auto& f : products) summary.files.push_back(f);
+        // Last of the map products: the project lists the layers and heatmap now in place.
+        if (auto project = write_qgis_project(options.out_dir)) summary.files.push_back(*project);
         summary.files.push_back(publish_dedup_report(options.out_dir));
     } catch (const StopReading&) {
         summary.interrupted = true;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `incimap map RUN -o PG:...` against a throwaway PostgreSQL 15 + PostGIS 3 (pg_server.sh):
-# a filtered write never deletes rows it did not write (docs/layers.md, "PostGIS").
+# a filtered write never deletes rows it did not write, and QGIS's layer_styles are written
+# (docs/layers.md, "PostGIS").
 #   usage: run_postgis_map_test.sh INCIMAP EXAMPLES_DIR
 # Exit codes: 0 passed, 1 a check failed, 77 skipped (PostgreSQL/PostGIS not installed).
 set -euo pipefail
@@ -17,6 +18,31 @@ homs=$(psql_q "SELECT count(*) FROM incidents WHERE admin1_pcode = 'SY04'")
 # The printed count is the rows this write put in.
 grep -q "^incidents	$full\$" "$work/full.out" || { echo "FAILED: map printed: $(cat "$work/full.out")" >&2; failures=$((failures + 1)); }
 ((full > 5 && homs > 0 && homs < full)) || { echo "FAILED: the examples gave $full incidents, $homs in Homs" >&2; failures=$((failures + 1)); }
+
+# QGIS's layer_styles: one default row per map table, keyed as QGIS looks it up.
+styled="SELECT string_agg(f_table_name, ',' ORDER BY f_table_name) FROM layer_styles WHERE useasdefault"
+expect "layer_styles: a default style per map table" "districts,governorate_points,governorates,incidents,places" "$styled"
+expect "layer_styles: keyed by database, schema and geometry column" 5 \
+  "SELECT count(*) FROM layer_styles WHERE f_table_catalog = 'incimap_test' AND f_table_schema = 'public' AND f_geometry_column = 'geom'"
+expect "layer_styles: the incidents style is QML with readable event types" 1 \
+  "SELECT count(*) FROM layer_styles WHERE f_table_name = 'incidents' AND styleqml::text LIKE '%categorizedSymbol%' AND styleqml::text LIKE '%label=\"Air or drone strike\"%'"
+# A style a user saved stays, no longer the default; incimap's own rows are replaced.
+psql_q "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, styleqml, useasdefault) VALUES ('incimap_test', 'public', 'incidents', 'geom', 'analyst', XMLPARSE(DOCUMENT '<qgis/>'), true)"
+"$incimap" map "$run" -o "$conn" >/dev/null
+expect "layer_styles: rewritten, not duplicated" 6 "SELECT count(*) FROM layer_styles"
+expect "layer_styles: the user's style kept, not default" f "SELECT useasdefault FROM layer_styles WHERE stylename = 'analyst'"
+expect "layer_styles: still one default per table" "districts,governorate_points,governorates,incidents,places" "$styled"
+if /usr/bin/python3 -c 'import sys; sys.path.append("/usr/lib/python3/dist-packages"); import qgis.core' 2>/dev/null; then
+  # QGIS itself applies the default style to a layer loaded from the database.
+  if QT_QPA_PLATFORM=offscreen /usr/bin/python3 "$(dirname "$0")/qgis_loads_style.py" \
+      "dbname=incimap_test host=127.0.0.1 port=$port user=postgres" >"$work/qgis.out" 2>&1; then
+    echo "ok: $(tail -1 "$work/qgis.out")"
+  else
+    echo "FAILED: QGIS did not apply the styles: $(cat "$work/qgis.out")" >&2; failures=$((failures + 1))
+  fi
+else
+  echo "note: PyQGIS not installed; the styles were checked in SQL only"
+fi
 
 refused() {  # refused DESCRIPTION MAP_ARGS...: exit 2, nothing deleted
   local desc=$1 rc=0

@@ -1,8 +1,9 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
 <!-- Default style of the incidents layer: one colour per event type, circle area growing
      with the incident's weight. Filled in by qgis_style.cpp: {{CATEGORIES}} {{SYMBOLS}}
-     {{MAX_WEIGHT}}. The temporal block makes the layer ready for QGIS's temporal
-     controller: each incident is shown on its event_date for one day. -->
+     and the source symbol and size classes from which QGIS draws the circle-size legend.
+     The temporal block makes the layer ready for QGIS's temporal controller: each incident
+     is shown on its event_date for one day. -->
 <qgis version="3.22.16" styleCategories="AllStyleCategories" labelsEnabled="0" hasScaleBasedVisibilityFlag="0">
   <temporal enabled="1" mode="1" startField="event_date" endField="" startExpression="" endExpression="" durationField="" durationUnit="d" fixedDuration="1" accumulate="0" limitMode="0">
     <fixedRange>
@@ -17,6 +18,10 @@
     <symbols>
 {{SYMBOLS}}
     </symbols>
+    <source-symbol>
+{{SOURCE_SYMBOL}}
+    </source-symbol>
+{{SIZE_LEGEND}}
     <orderby>
       <orderByClause asc="0" nullsFirst="0">"weight"</orderByClause>
     </orderby>

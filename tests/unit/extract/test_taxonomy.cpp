@@ -52,6 +52,16 @@ TEST_CASE("maps every event type to an ACLED event type", "[extract][taxonomy]")
     }
 }
 
+TEST_CASE("gives every event type a readable legend label", "[extract][taxonomy]") {
+    CHECK(event_type_label("air_strike") == "Air or drone strike");
+    for (const auto& type : event_types()) {
+        const std::string label = event_type_label(type.code);
+        CHECK(label != type.code);
+        CHECK(label.find('_') == std::string::npos);
+    }
+    CHECK(event_type_label("something_new") == "something_new");
+}
+
 TEST_CASE("folds the names of IS to one actor", "[extract][actors]") {
     for (auto text : {"ISIS cells", "the IS group", "Islamic State fighters", "Daesh", "ISIL"}) {
         auto a = find_actors(text);

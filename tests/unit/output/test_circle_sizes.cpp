@@ -70,10 +70,36 @@ TEST_CASE("point layers with totals size their circles the same way", "[style][s
         row.values = {v};
         points.rows.push_back(row);
     }
-    const std::string qml = proportional_points_qml(points, "casualties", "189,0,38,255");
+    const std::string qml =
+        proportional_points_qml(points, "casualties", "189,0,38,255", "Casualties");
     CHECK(qml.find("k=\"scale_method\" v=\"diameter\"") != std::string::npos);
     const ScaleExp diameter = scale_exp_of(qml, "casualties");
     CHECK(std::pow(diameter(16) / diameter(64), 2) == Approx(0.25));
+}
+
+TEST_CASE("the circle-size legend shows round values at the sizes the map draws them",
+          "[style][size][legend]") {
+    const std::string qml = incidents_qml(incidents_with_weights({3, 40, 230}));
+    const ScaleExp diameter = scale_exp_of(qml, "weight");
+    const std::regex legend_class{"<class size=\"([0-9.e+]+)\" label=\"([0-9]+)\"/>"};
+    std::vector<double> values;
+    for (auto it = std::sregex_iterator(qml.begin(), qml.end(), legend_class);
+         it != std::sregex_iterator(); ++it) {
+        const double value = std::stod((*it)[2]);
+        CHECK(std::stod((*it)[1]) == Approx(std::max(1.5, diameter(value))).epsilon(0.001));
+        values.push_back(value);
+    }
+    // 230 -> 200, 57.5 -> 50, 14.4 -> 10: round numbers below a quarter of each other.
+    CHECK(values == std::vector<double>{200, 50, 10});
+    CHECK_THAT(qml, Catch::Contains("<data-defined-size-legend type=\"separated\""));
+    CHECK_THAT(qml, Catch::Contains("<source-symbol>"));
+}
+
+TEST_CASE("the incidents legend names event types in words", "[style][legend]") {
+    LayerTable t = incidents_with_weights({1});
+    std::get<std::string>(t.rows[0].values[0]) = "air_strike";
+    const std::string qml = incidents_qml(t);
+    CHECK_THAT(qml, Catch::Contains("value=\"air_strike\" label=\"Air or drone strike\""));
 }
 
 TEST_CASE("the briefing's map draws circle areas in proportion to casualties", "[brief][size]") {

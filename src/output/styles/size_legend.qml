@@ -1,0 +1,5 @@
+    <data-defined-size-legend type="separated" valign="bottom" title="{{TITLE}}">
+      <classes>
+{{CLASSES}}
+      </classes>
+    </data-defined-size-legend>
