@@ -16,15 +16,6 @@
 
 namespace incimap {
 
-// A sum of counts that keeps the vagueness of its parts: "dozens killed" plus "3 killed" is
-// 27-39, never a single made-up figure.
-struct CountSum {
-    long low = 0;
-    long high = 0;
-    void add(const Count& count);
-    bool ranged() const { return low != high; }
-};
-
 struct BriefTotals {
     long incidents = 0;
     CountSum killed;
