@@ -287,8 +287,14 @@ BriefReport build_brief(const std::vector<Incident>& incidents,
                         const std::vector<Article>& articles, const BriefOptions& options) {
     BriefReport report;
     std::vector<const Incident*> scoped;
-    for (const Incident& i : incidents)
+    BriefOptions anywhere = options;
+    anywhere.governorate.clear();
+    for (const Incident& i : incidents) {
         if (in_scope(i, options)) scoped.push_back(&i);
+        if (i.event_date && in_scope(i, anywhere) &&
+            (!report.data_begin || *i.event_date < *report.data_begin))
+            report.data_begin = i.event_date;
+    }
 
     report.scope = "Syria";
     if (!options.governorate.empty()) {
@@ -317,10 +323,10 @@ BriefReport build_brief(const std::vector<Incident>& incidents,
     report.buckets = make_buckets(*report.period, report.bucketing);
     report.series.resize(report.buckets.size());
 
+    report.previous_covered = report.data_begin && !(report.previous->from < *report.data_begin);
     std::vector<const Incident*> current, previous;
     for (const Incident* i : scoped) {
         if (!i->event_date) continue;
-        if (!(report.previous->to < *i->event_date)) report.previous_covered = true;
         if (report.period->contains(*i->event_date)) current.push_back(i);
         if (report.previous->contains(*i->event_date)) previous.push_back(i);
     }

@@ -112,8 +112,12 @@ struct BriefReport {
     std::vector<BriefBucket> buckets;
     BriefTotals totals;
     BriefTotals previous_totals;
-    // False when the data start after the previous period ends: then there is nothing to
-    // compare with, and "+13 (none before)" would read as a rise that nobody measured.
+    // The first event date of the run's incidents (in Syria, of the role asked for, in any
+    // governorate): where the data begin.
+    std::optional<Date> data_begin;
+    // False when the data begin after the previous period starts: then there is no whole
+    // earlier period to compare with, and "+13 (none before)" would read as a rise that
+    // nobody measured.
     bool previous_covered = false;
     std::vector<BriefTotals> series;             // all governorates, one per bucket
     std::vector<BriefGovernorate> governorates;  // most incidents first

@@ -153,3 +153,22 @@ TEST_CASE("after a filtered map into the run folder, heatmap and brief still cou
     CHECK(heatmap_figures(heat.out).first == 7);
     CHECK(contains(brief.out, "brief: 7 incidents in Syria"));
 }
+
+TEST_CASE("brief --period names the store it read and compares with no period before the data "
+          "begin",
+          "[cli][brief]") {
+    ExampleRun run;
+    const fs::path html = run.path("q2/brief.html");
+    // The examples begin on 13 March 2023, inside the first quarter that Q2 would compare with.
+    const auto r = run_incimap(
+        {"brief", run.run.string(), "--period", "2023-04..2023-06", "-o", html.string()});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const std::string page = read_text(html);
+    const fs::path store = run.run / "incimap.sqlite";
+    CHECK(contains(page, "Source: incimap store " + store.string() + "<"));
+    CHECK(fs::exists(store));
+    CHECK(contains(page, "The data begin on 13 Mar 2023"));
+    CHECK_FALSE(contains(page, "Compared with"));
+    CHECK(contains(read_text(run.path("q2/brief.md")), "The data begin on 13 Mar 2023"));
+}
