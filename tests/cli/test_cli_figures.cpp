@@ -172,3 +172,24 @@ TEST_CASE("brief --period names the store it read and compares with no period be
     CHECK_FALSE(contains(page, "Compared with"));
     CHECK(contains(read_text(run.path("q2/brief.md")), "The data begin on 13 Mar 2023"));
 }
+
+TEST_CASE("extract --json and run both give an impossible date no date", "[cli][dates]") {
+    TempDir dir("cli-dates");
+    const fs::path text = dir.path() / "feb30.txt";
+    write_text(text, "Car bomb in Homs\n\nOn February 30, 2017, a car bomb killed five people "
+                     "in the city of Homs, police said.\n");
+    const auto extracted = run_incimap({"extract", text.string(), "--json"});
+    INFO(extracted.err);
+    REQUIRE(extracted.exit_code == 0);
+    const auto first = nlohmann::json::parse(extracted.out.substr(0, extracted.out.find('\n')));
+    CHECK(first["event_date"].is_null());
+    CHECK_FALSE(contains(extracted.out, "2017-02-30"));
+
+    const fs::path out = dir.path() / "run";
+    const auto stored = run_incimap({"run", text.string(), "-o", out.string()});
+    INFO(stored.err);
+    REQUIRE(stored.exit_code == 0);
+    CHECK(store_count(out / "incimap.sqlite",
+                      "SELECT count(*) FROM incidents WHERE event_date IS NOT NULL") == 0);
+    CHECK(store_count(out / "incimap.sqlite", "SELECT count(*) FROM incidents") >= 1);
+}
