@@ -2,8 +2,8 @@
 // One reader per input format, behind read_articles (reader.hpp). Internal to the stage.
 #include <cstddef>
 #include <filesystem>
-#include <initializer_list>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,8 +52,7 @@ bool looks_like_headline(std::string_view title);
 // An article's title: the first of `candidates` (in the order given: a title field, a page's
 // og:title, <title>, <h1>...) that looks like a headline, else the first line of the first
 // lines of `text` that does; empty when none does. Made with title_from_line.
-std::string choose_title(std::initializer_list<std::string_view> candidates,
-                         std::string_view text);
+std::string choose_title(std::initializer_list<std::string_view> candidates, std::string_view text);
 
 // The first non-blank line of `text`, or an empty view.
 std::string_view first_nonblank_line(std::string_view text);

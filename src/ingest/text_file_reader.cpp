@@ -99,8 +99,10 @@ bool looks_like_headline(std::string_view title) {
     std::size_t letters = 0, others = 0;
     for (char ch : title) {
         const auto c = static_cast<unsigned char>(ch);
-        if (std::isalpha(c) || c >= 0xC0) ++letters;  // a UTF-8 lead byte: Arabic, accents
-        else if (c < 0x80 && !std::isspace(c)) ++others;
+        if (std::isalpha(c) || c >= 0xC0)
+            ++letters;  // a UTF-8 lead byte: Arabic, accents
+        else if (c < 0x80 && !std::isspace(c))
+            ++others;
     }
     return letters >= 3 && others <= letters;
 }

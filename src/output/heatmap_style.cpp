@@ -93,8 +93,7 @@ void write_heatmap_qml(const HeatmapGrid& grid, const std::filesystem::path& qml
         const double value = heatmap_value_at(s.t) * max;
         items += "          <item alpha=\"" + std::to_string(static_cast<int>(s.alpha * 255)) +
                  "\" value=\"" + number(value) + "\" label=\"" + legend_number(value) +
-                 "\" color=\"" +
-                 hex(s) + "\"/>\n";
+                 "\" color=\"" + hex(s) + "\"/>\n";
     }
     const std::string m = number(max);
     const std::string qml =

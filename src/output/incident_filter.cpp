@@ -48,8 +48,7 @@ bool IncidentFilter::matches(const Incident& incident) const {
     }
     if (!governorate.empty()) {
         const AdminUnits admin = admin_of(incident);
-        if (!governorate_matches(governorate, admin.admin1_pcode, admin.admin1_name))
-            return false;
+        if (!governorate_matches(governorate, admin.admin1_pcode, admin.admin1_name)) return false;
     }
     return true;
 }
@@ -73,8 +72,8 @@ AdminUnits admin_of(const Incident& incident) {
     // The units of the incident's own point win: "20 km east of X" may lie in another
     // district than X.
     AdminUnits admin = !incident.where.admin.empty() ? incident.where.admin
-                       : incident.where.place       ? incident.where.place->admin
-                                                    : AdminUnits{};
+                       : incident.where.place        ? incident.where.place->admin
+                                                     : AdminUnits{};
     // "In the Homs countryside" says nothing of the district: the point of such an incident
     // (the governorate's or a wide area's centre) lies in some district, Tadmor for all of
     // eastern Homs, that the report never named.

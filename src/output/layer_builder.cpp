@@ -34,9 +34,8 @@ FieldValue date_or_null(const std::optional<Date>& date) {
 }
 
 // 64-bit: a sum over a large store must not clamp at 2,147,483,647 in the layers while the
-// store holds the right figure.
-// The ranges are those the briefing shows ("Killed 27-102"), so that each of its figures is
-// in the layers too (docs/figures.md).
+// store holds the right figure. The ranges are those the briefing shows ("Killed 27-102"), so
+// that each of its figures is in the layers too (docs/figures.md).
 std::vector<FieldDef> totals_fields() {
     return {{"incidents", FieldType::integer64},   {"killed", FieldType::integer64},
             {"injured", FieldType::integer64},     {"casualties", FieldType::integer64},
@@ -79,7 +78,7 @@ void AdminTotals::add(const Incident& incident) {
     injured += incident.casualties.injured.value.value_or(0);
     killed_range.add(incident.casualties.killed);
     injured_range.add(incident.casualties.injured);
-    if (incident.where.geo_precision >= 3) ++governorate_level;
+    if (incimap::governorate_level(incident)) ++governorate_level;
     if (incident.event_date) {
         if (!first_date || *incident.event_date < *first_date) first_date = incident.event_date;
         if (!last_date || *incident.event_date > *last_date) last_date = incident.event_date;

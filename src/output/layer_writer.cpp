@@ -70,12 +70,10 @@ void write_geopackage(const std::vector<LayerTable>& layers, const std::filesyst
 }
 
 void write_csvt(const LayerTable& layer, const std::filesystem::path& path) {
-    {
-        std::ofstream out(path, std::ios::binary);
-        out << csvt_line(layer);
-        out.close();
-        if (!out) throw Error("cannot write the column types", path.string());
-    }
+    std::ofstream out(path, std::ios::binary);
+    out << csvt_line(layer);
+    out.close();
+    if (!out) throw Error("cannot write the column types", path.string());
     sync_file(path);
 }
 

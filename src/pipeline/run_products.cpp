@@ -49,8 +49,7 @@ std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
     if (options.heatmap) {
         std::vector<WeightedPoint> points;
         for (const Incident& i : incidents)
-            if (on_heatmap(i, filter))
-                points.push_back({i.where.point, weight.evaluate(i)});
+            if (on_heatmap(i, filter)) points.push_back({i.where.point, weight.evaluate(i)});
         if (!points.empty()) {
             const HeatmapGrid grid = kernel_density(points, HeatmapOptions{});
             const fs::path tif = options.out_dir / "heatmap.tif";

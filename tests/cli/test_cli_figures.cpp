@@ -79,7 +79,8 @@ std::string from_brief(const std::string& html, std::string& total_incidents) {
 // "heatmap: 7 incidents from ... (total 43), ..." -> {7, 43}
 std::pair<long, double> heatmap_figures(const std::string& out) {
     std::smatch m;
-    REQUIRE(std::regex_search(out, m, std::regex(R"(heatmap: (\d+) incidents.*\(total ([0-9.]+)\))")));
+    REQUIRE(
+        std::regex_search(out, m, std::regex(R"(heatmap: (\d+) incidents.*\(total ([0-9.]+)\))")));
     return {std::stol(m[1]), std::stod(m[2])};
 }
 
@@ -102,8 +103,8 @@ TEST_CASE("every figure of a run is the same in GeoPackage, GeoJSON, CSV, briefi
     ExampleRun run;
     const fs::path csv = run.path("csv"), json = run.path("json");
     for (const auto& [out, format] : {std::pair{csv, "CSV"}, std::pair{json, "GeoJSON"}}) {
-        const auto r = run_incimap(
-            with_dates({"map", run.run.string(), "-o", out.string(), "-f", format}));
+        const auto r =
+            run_incimap(with_dates({"map", run.run.string(), "-o", out.string(), "-f", format}));
         INFO(r.err);
         REQUIRE(r.exit_code == 0);
     }
@@ -111,8 +112,8 @@ TEST_CASE("every figure of a run is the same in GeoPackage, GeoJSON, CSV, briefi
         with_dates({"brief", run.run.string(), "-o", run.path("brief/brief.html").string()}));
     INFO(brief.err);
     REQUIRE(brief.exit_code == 0);
-    const auto heat = run_incimap(with_dates({"heatmap", run.run.string(), "-o",
-                                              run.path("heat/heatmap.tif").string(), "--no-png"}));
+    const auto heat = run_incimap(with_dates(
+        {"heatmap", run.run.string(), "-o", run.path("heat/heatmap.tif").string(), "--no-png"}));
     INFO(heat.err);
     REQUIRE(heat.exit_code == 0);
 
@@ -132,12 +133,14 @@ TEST_CASE("every figure of a run is the same in GeoPackage, GeoJSON, CSV, briefi
     const auto [points, casualties] = mapped(csv / "incidents.gpkg");
     CHECK(points == governorate_sum);
     CHECK(mapped(json / "incidents.geojson") == std::pair{points, casualties});
+    CHECK(mapped(csv / "incidents.csv") == std::pair{points, casualties});
     CHECK(heatmap_figures(heat.out) == std::pair{points, casualties});
 }
 
-TEST_CASE("after a filtered map into the run folder, heatmap and brief still count the same "
-          "incidents",
-          "[cli][figures]") {
+TEST_CASE(
+    "after a filtered map into the run folder, heatmap and brief still count the same "
+    "incidents",
+    "[cli][figures]") {
     ExampleRun run;
     const auto map = run_incimap(
         {"map", run.run.string(), "-o", run.run.string(), "--governorate", "Deir ez-Zor"});
@@ -154,9 +157,10 @@ TEST_CASE("after a filtered map into the run folder, heatmap and brief still cou
     CHECK(contains(brief.out, "brief: 7 incidents in Syria"));
 }
 
-TEST_CASE("brief --period names the store it read and compares with no period before the data "
-          "begin",
-          "[cli][brief]") {
+TEST_CASE(
+    "brief --period names the store it read and compares with no period before the data "
+    "begin",
+    "[cli][brief]") {
     ExampleRun run;
     const fs::path html = run.path("q2/brief.html");
     // The examples begin on 13 March 2023, inside the first quarter that Q2 would compare with.
@@ -176,8 +180,9 @@ TEST_CASE("brief --period names the store it read and compares with no period be
 TEST_CASE("extract --json and run both give an impossible date no date", "[cli][dates]") {
     TempDir dir("cli-dates");
     const fs::path text = dir.path() / "feb30.txt";
-    write_text(text, "Car bomb in Homs\n\nOn February 30, 2017, a car bomb killed five people "
-                     "in the city of Homs, police said.\n");
+    write_text(text,
+               "Car bomb in Homs\n\nOn February 30, 2017, a car bomb killed five people "
+               "in the city of Homs, police said.\n");
     const auto extracted = run_incimap({"extract", text.string(), "--json"});
     INFO(extracted.err);
     REQUIRE(extracted.exit_code == 0);

@@ -76,7 +76,8 @@ TEST_CASE("a title is a headline: page widgets, prices and counters are passed o
         << "0 $\n2,500 $\n5,000 $\n\nISIS Terrorists Kill, Injure Several Syrian Soldiers\n\n"
            "On June 25, two soldiers were killed near al-Sukhnah.\n";
     std::ofstream(dir.path() / "feed.jsonl")
-        << R"({"id": "w1", "title": "0 $", "text": "Shelling hits a school\nTwo were hurt."})" << "\n";
+        << R"({"id": "w1", "title": "0 $", "text": "Shelling hits a school\nTwo were hurt."})"
+        << "\n";
     auto r = read_all({dir.path() / "scraped.txt", dir.path() / "feed.jsonl"});
     REQUIRE(r.articles.size() == 2);
     CHECK(r.articles[0].title == "ISIS Terrorists Kill, Injure Several Syrian Soldiers");

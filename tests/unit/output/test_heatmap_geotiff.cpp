@@ -6,9 +6,9 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "temp_dir.hpp"
 #include "output/heatmap_geotiff.hpp"
 #include "output/heatmap_style.hpp"
+#include "temp_dir.hpp"
 
 using namespace incimap;
 
@@ -126,7 +126,8 @@ TEST_CASE("legend values are rounded to three significant digits, raster values 
          at = style.find(value_mark, at + 1)) {
         const auto value_end = style.find(label_mark, at);
         if (value_end == std::string::npos) continue;
-        const std::string value = style.substr(at + value_mark.size(), value_end - at - value_mark.size());
+        const std::string value =
+            style.substr(at + value_mark.size(), value_end - at - value_mark.size());
         const auto label_at = value_end + label_mark.size();
         const std::string label = style.substr(label_at, style.find('"', label_at) - label_at);
         INFO(value << " labelled " << label);

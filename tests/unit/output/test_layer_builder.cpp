@@ -168,12 +168,13 @@ TEST_CASE("a governorate-level incident counts in its governorate and in no dist
     CHECK(value<long long>(governorates, *north, "governorate_level") == 0);
 }
 
-TEST_CASE("incident rows and admin totals carry the killed and injured ranges the briefing "
-          "adds up",
-          "[builder]") {
+TEST_CASE(
+    "incident rows and admin totals carry the killed and injured ranges the briefing "
+    "adds up",
+    "[builder]") {
     test::TempDir dir{"ranges"};
     auto incidents = test::sample_incidents();
-    incidents[0].casualties.killed = Count{24, 24, 99, true};  // "dozens killed"
+    incidents[0].casualties.killed = Count{24, 24, 99, true};   // "dozens killed"
     incidents[0].casualties.injured = Count{30, 27, 33, true};  // "about 30 injured"
     incidents[1].casualties.injured = Count{5, 0, 0, false};    // read back with its estimate only
     const LayerBuilder builder{IncidentFilter{}, WeightExpression::parse("casualties"),

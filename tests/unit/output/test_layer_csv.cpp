@@ -115,8 +115,7 @@ TEST_CASE("the GeoPackage and GeoJSON keep the text as written", "[csv]") {
     CHECK(seen);
 }
 
-TEST_CASE("CSV dates are ISO, numbers are not quoted, and the .csvt types every column",
-          "[csv]") {
+TEST_CASE("CSV dates are ISO, numbers are not quoted, and the .csvt types every column", "[csv]") {
     test::TempDir dir{"csv-types"};
     LayerOptions options;
     options.format = LayerFormat::csv;

@@ -109,8 +109,8 @@ TEST_CASE("names the month or weekday of a date it cannot resolve", "[text][date
 }
 
 TEST_CASE("gives an impossible day no date, as the store would read it", "[text][dates]") {
-    for (const char* text : {"on February 30, 2017 the depot burned",
-                             "on 31 April 2019 the depot burned"}) {
+    for (const char* text :
+         {"on February 30, 2017 the depot burned", "on 31 April 2019 the depot burned"}) {
         INFO(text);
         const auto m = only(text);
         CHECK_FALSE(m.date);
