@@ -112,7 +112,11 @@ class BriefCommand final : public Command {
             assets.heatmap_png = read_file_bytes(png);
             assets.heatmap_link = fs::relative(png, out_dir).generic_string();
         }
-        assets.source_label = (run_dir / "incidents").string();
+        // The file the figures come from, as `run` names it in its own briefing.
+        const auto layer = find_incidents_file(run_dir);
+        assets.source_label = stored  ? "incimap store " + store_path_of(run_dir).string()
+                              : layer ? layer->string()
+                                      : run_dir.string();
 
         BriefReport report = build_brief(incidents, articles, options);
         // A governorate with no incidents in the run still gets its proper name on the page.

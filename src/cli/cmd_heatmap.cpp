@@ -22,6 +22,7 @@
 #include "output/heatmap_geotiff.hpp"
 #include "output/heatmap_input.hpp"
 #include "output/png_map.hpp"
+#include "store/incident_store.hpp"
 
 namespace incimap::cli {
 namespace {
@@ -42,8 +43,8 @@ class HeatmapCommand final : public Command {
 
     void setup(CLI::App& app) override {
         app.add_option("RUN_DIR", run_dir_,
-                       "Output directory of a previous run (reads incidents.geojson or "
-                       "incidents.gpkg), or an incidents file")
+                       "Output directory of a previous run (reads its store, as brief does; "
+                       "else incidents.geojson or incidents.gpkg), or an incidents file")
             ->required();
         app.add_option("-o,--output", output_,
                        "GeoTIFF to write (default RUN_DIR/heatmap.tif); "
@@ -84,7 +85,6 @@ class HeatmapCommand final : public Command {
             governorate_ = unit->pcode;
             governorate_name_ = unit->name;
         }
-        const fs::path incidents = incidents_file();
         const fs::path tif =
             output_.empty() ? default_output_dir() / "heatmap.tif" : fs::path(output_);
         fs::path png = tif;
@@ -99,7 +99,13 @@ class HeatmapCommand final : public Command {
             return exit_code::usage;
         }
         const HeatmapWeight weight = *parse_heatmap_weight(weight_);
-        const HeatmapInput input = read_heatmap_input(incidents, weight, selection);
+        // A run's store, as brief and map read it: a filtered `map` into the run folder
+        // rewrites its layers, not its incidents (docs/figures.md).
+        const bool stored = has_store(run_dir_);
+        const fs::path source = stored ? store_path_of(run_dir_) : incidents_file();
+        const HeatmapInput input =
+            stored ? heatmap_input_of(load_incidents(run_dir_), weight, filter_of(selection))
+                   : read_heatmap_input(source, weight, selection);
         const MapBoundaries boundaries = no_png_ && governorate_.empty() && !input.points.empty()
                                              ? MapBoundaries{}
                                              : load_boundaries();
@@ -112,7 +118,7 @@ class HeatmapCommand final : public Command {
             // Decided: an empty selection still yields valid files (all zeros over the area
             // asked for), so that a pipeline or a briefing can show "nothing happened".
             std::cerr << "incimap: warning: no incidents" << selection_text() << " in "
-                      << incidents.string() << "; writing an empty heatmap\n";
+                      << source.string() << "; writing an empty heatmap\n";
             options.extent = empty_extent(boundaries);
         }
         // As brief does: a new folder for the output is made, not an error.
@@ -139,6 +145,15 @@ class HeatmapCommand final : public Command {
         if (auto found = find_incidents_file(given)) return *found;
         throw Error("no incidents.geojson or incidents.gpkg here; run `incimap run` first",
                     run_dir_);
+    }
+
+    // The selection as map and brief make it: current incidents, every precision.
+    static IncidentFilter filter_of(const IncidentSelection& selection) {
+        IncidentFilter filter;
+        filter.from = selection.from;
+        filter.to = selection.to;
+        filter.governorate = selection.governorate;
+        return filter;
     }
 
     fs::path default_output_dir() const {

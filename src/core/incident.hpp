@@ -19,6 +19,16 @@ struct Count {
     static Count exact(int n) { return Count{n, n, n, false}; }
 };
 
+// A sum of counts that keeps the vagueness of its parts: "dozens killed" plus "3 killed" is
+// 27-102, never a single made-up figure. The one rule by which the layers (killed_low,
+// killed_high, ... and the admin totals) and the briefing add counts up (docs/figures.md).
+struct CountSum {
+    long long low = 0;
+    long long high = 0;
+    void add(const Count& count);
+    bool ranged() const { return low != high; }
+};
+
 struct Casualties {
     Count killed;
     Count injured;

@@ -516,6 +516,11 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         ref.admin = gazetteer_.admin_at(ref.point);
         if (ref.admin.empty()) ref.admin = best->place->admin;
     }
+    // A wide area ("the Homs desert") names no district, whichever one its centre is in.
+    if (ref.geo_precision >= 3) {
+        ref.admin.admin2_name.clear();
+        ref.admin.admin2_pcode.clear();
+    }
     return ref;
 }
 

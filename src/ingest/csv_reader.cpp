@@ -260,8 +260,7 @@ private:
         if (article.id.empty())
             article.id = std::filesystem::path(file_).stem().string() + "-" +
                          std::to_string(feature.GetFID() + 1);
-        article.title = title_from_line(field(feature, columns_.title, where));
-        if (article.title.empty()) article.title = title_from_line(first_nonblank_line(article.text));
+        article.title = choose_title({field(feature, columns_.title, where)}, article.text);
         article.source = field(feature, columns_.source, where);
         article.url = field(feature, columns_.url, where);
         article.published = ctx_.options.published;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,15 @@ std::optional<std::string> read_file_head(const std::filesystem::path& path, std
 // A title from a line of text: trimmed, a Markdown heading mark removed, and cut at a word
 // boundary when absurdly long (a 200 MB one-line file must not be copied into its title).
 std::string title_from_line(std::string_view line);
+
+// True when a title can be a headline: at least three letters, and no more digits and
+// symbols than letters. Page widgets ("0 $", "2,500 $"), counters and dates are not.
+bool looks_like_headline(std::string_view title);
+
+// An article's title: the first of `candidates` (in the order given: a title field, a page's
+// og:title, <title>, <h1>...) that looks like a headline, else the first line of the first
+// lines of `text` that does; empty when none does. Made with title_from_line.
+std::string choose_title(std::initializer_list<std::string_view> candidates, std::string_view text);
 
 // The first non-blank line of `text`, or an empty view.
 std::string_view first_nonblank_line(std::string_view text);

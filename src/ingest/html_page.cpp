@@ -149,9 +149,7 @@ public:
 
     void finish() {
         page_.text = text_.take();
-        if (page_.title.empty()) page_.title = headline_;
-        if (page_.title.empty()) page_.title = title_element_;
-        if (page_.title.empty()) page_.title = first_h1_;
+        page_.title = choose_title({og_title_, headline_, title_element_, first_h1_}, {});
     }
 
 private:
@@ -177,7 +175,7 @@ private:
                                           attribute(node, "itemprop"));
             const std::string content = attribute(node, "content");
             if (content.empty()) return;
-            if (key == "og:title" && page_.title.empty()) page_.title = content;
+            if (key == "og:title" && og_title_.empty()) og_title_ = content;
             else if (key == "og:url" && page_.url.empty()) page_.url = content;
             else if (key == "og:site_name" && page_.source.empty()) page_.source = content;
             else if (in(date_meta_names, key) && page_.published.empty()) page_.published = content;
@@ -200,7 +198,7 @@ private:
 
     HtmlPage& page_;
     TextBuilder text_;
-    std::string headline_, title_element_, first_h1_;
+    std::string og_title_, headline_, title_element_, first_h1_;
 };
 
 }  // namespace
@@ -217,7 +215,6 @@ HtmlPage parse_html_page(std::string_view utf8) {
     PageWalker walker(page);
     walker.walk(xmlDocGetRootElement(doc.get()), false);
     walker.finish();
-    page.title = title_from_line(page.title);
     return page;
 }
 

@@ -163,7 +163,6 @@ private:
         }
         Article article;
         article.id = std::move(*id_string);
-        article.title = title_from_line(string_or_empty(record, options.title_col));
         article.source = string_or_empty(record, "source");
         article.url = string_or_empty(record, "url");
         article.published = published_date(record, number);
@@ -174,7 +173,7 @@ private:
             ctx_.problem(article.origin, "empty text");
             return;
         }
-        if (article.title.empty()) article.title = title_from_line(first_nonblank_line(article.text));
+        article.title = choose_title({string_or_empty(record, options.title_col)}, article.text);
         ctx_.sink(std::move(article));
         ++delivered_;
     }

@@ -1,4 +1,5 @@
 // Plain text files (and file access shared by the other readers).
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -94,6 +95,40 @@ std::string title_from_line(std::string_view line) {
     return std::string(line.substr(0, cut)) + "…";
 }
 
+bool looks_like_headline(std::string_view title) {
+    std::size_t letters = 0, others = 0;
+    for (char ch : title) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalpha(c) || c >= 0xC0)
+            ++letters;  // a UTF-8 lead byte: Arabic, accents
+        else if (c < 0x80 && !std::isspace(c))
+            ++others;
+    }
+    return letters >= 3 && others <= letters;
+}
+
+std::string choose_title(std::initializer_list<std::string_view> candidates,
+                         std::string_view text) {
+    for (std::string_view candidate : candidates) {
+        std::string title = title_from_line(candidate);
+        if (looks_like_headline(title)) return title;
+    }
+    // A scraped page's text may open with its widgets; the headline follows within a few lines.
+    constexpr int lines_searched = 10;
+    std::size_t pos = 0;
+    for (int seen = 0; pos < text.size() && seen < lines_searched;) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (is_blank(line)) continue;
+        ++seen;
+        std::string title = title_from_line(line);
+        if (looks_like_headline(title)) return title;
+    }
+    return {};
+}
+
 std::optional<std::string> read_text_of_file(const std::filesystem::path& path,
                                              ReadContext& ctx) {
     auto bytes = read_file_bytes(path, ctx);
@@ -120,7 +155,7 @@ std::size_t read_text_file(const std::filesystem::path& path, ReadContext& ctx) 
     }
     Article article;
     article.id = path.stem().string();
-    article.title = title_from_line(first_nonblank_line(*text));
+    article.title = choose_title({}, *text);
     article.text = std::move(*text);
     article.published = ctx.options.published;
     article.origin = path.string();

@@ -7,8 +7,6 @@
 #include <map>
 #include <unordered_map>
 
-#include "output/heatmap_input.hpp"
-
 namespace incimap {
 namespace {
 
@@ -73,15 +71,14 @@ long severity(const Incident& incident) {
            std::max(incident.casualties.injured.high, incident.casualties.injured.low);
 }
 
+// The selection of `map` and `heatmap` (IncidentFilter); the dates are the period's.
 bool in_scope(const Incident& incident, const BriefOptions& options) {
     // The briefing is about Syria: an event across the border is no part of its figures.
     if (outside_syria(incident)) return false;
-    if (options.role == RoleFilter::current && incident.role != IncidentRole::current) return false;
-    if (options.role == RoleFilter::background && incident.role != IncidentRole::background)
-        return false;
-    if (options.governorate.empty()) return true;
-    const AdminUnits admin = admin_of(incident);
-    return governorate_matches(options.governorate, admin.admin1_pcode, admin.admin1_name);
+    IncidentFilter filter;
+    filter.role = options.role;
+    filter.governorate = options.governorate;
+    return filter.matches(incident);
 }
 
 std::optional<BriefPeriod> data_range(const std::vector<const Incident*>& incidents) {
@@ -229,18 +226,6 @@ void add_evidence(BriefReport& report, std::vector<const Incident*> current,
 
 }  // namespace
 
-void CountSum::add(const Count& count) {
-    // No figure in the text: whatever bounds the extractor kept ("killed", no number, may be
-    // 0-99) are not a report of that many, and would swamp the upper bound of every total.
-    if (!count.value) return;
-    long low_part = count.low;
-    long high_part = std::max(count.high, count.low);
-    // A count read back with only its best estimate still counts.
-    if (low_part == 0 && high_part == 0) low_part = high_part = *count.value;
-    low += low_part;
-    high += high_part;
-}
-
 void BriefTotals::add(const Incident& incident) {
     ++incidents;
     killed.add(incident.casualties.killed);
@@ -302,8 +287,14 @@ BriefReport build_brief(const std::vector<Incident>& incidents,
                         const std::vector<Article>& articles, const BriefOptions& options) {
     BriefReport report;
     std::vector<const Incident*> scoped;
-    for (const Incident& i : incidents)
+    BriefOptions anywhere = options;
+    anywhere.governorate.clear();
+    for (const Incident& i : incidents) {
         if (in_scope(i, options)) scoped.push_back(&i);
+        if (i.event_date && in_scope(i, anywhere) &&
+            (!report.data_begin || *i.event_date < *report.data_begin))
+            report.data_begin = i.event_date;
+    }
 
     report.scope = "Syria";
     if (!options.governorate.empty()) {
@@ -332,10 +323,10 @@ BriefReport build_brief(const std::vector<Incident>& incidents,
     report.buckets = make_buckets(*report.period, report.bucketing);
     report.series.resize(report.buckets.size());
 
+    report.previous_covered = report.data_begin && !(report.previous->from < *report.data_begin);
     std::vector<const Incident*> current, previous;
     for (const Incident* i : scoped) {
         if (!i->event_date) continue;
-        if (!(report.previous->to < *i->event_date)) report.previous_covered = true;
         if (report.period->contains(*i->event_date)) current.push_back(i);
         if (report.previous->contains(*i->event_date)) previous.push_back(i);
     }

@@ -16,15 +16,6 @@
 
 namespace incimap {
 
-// A sum of counts that keeps the vagueness of its parts: "dozens killed" plus "3 killed" is
-// 27-39, never a single made-up figure.
-struct CountSum {
-    long low = 0;
-    long high = 0;
-    void add(const Count& count);
-    bool ranged() const { return low != high; }
-};
-
 struct BriefTotals {
     long incidents = 0;
     CountSum killed;
@@ -121,8 +112,12 @@ struct BriefReport {
     std::vector<BriefBucket> buckets;
     BriefTotals totals;
     BriefTotals previous_totals;
-    // False when the data start after the previous period ends: then there is nothing to
-    // compare with, and "+13 (none before)" would read as a rise that nobody measured.
+    // The first event date of the run's incidents (in Syria, of the role asked for, in any
+    // governorate): where the data begin.
+    std::optional<Date> data_begin;
+    // False when the data begin after the previous period starts: then there is no whole
+    // earlier period to compare with, and "+13 (none before)" would read as a rise that
+    // nobody measured.
     bool previous_covered = false;
     std::vector<BriefTotals> series;             // all governorates, one per bucket
     std::vector<BriefGovernorate> governorates;  // most incidents first

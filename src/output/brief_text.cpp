@@ -165,6 +165,11 @@ std::string comparison_statement(const BriefReport& report) {
         return "No incident has an event date, so the figures cover every incident of the run, "
                "with no trend and no comparison with an earlier period.";
     if (!report.previous) return {};
+    if (!report.previous_covered && report.data_begin && *report.data_begin < report.period->from)
+        return "The data begin on " + format_date(*report.data_begin) +
+               ", inside the previous period of the same length (" +
+               format_period(*report.previous) +
+               "), so there is no whole previous period to compare with.";
     if (!report.previous_covered)
         return "No incidents in this run are dated before " + format_date(report.period->from) +
                ", so there is no previous period to compare with.";

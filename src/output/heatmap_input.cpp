@@ -9,28 +9,10 @@
 
 #include "core/error.hpp"
 #include "geo/gdal_dataset.hpp"
+#include "output/weight_expression.hpp"
 
 namespace incimap {
 namespace {
-
-// Letters and digits only, lower case, without a leading Arabic article written as "al-",
-// "ar-", "as-", "ad-", "ash-", "el-" (OCHA writes "Ar-Raqqa", "Al-Hasakeh", "As-Sweida").
-std::string governorate_key(std::string_view text) {
-    std::string lower;
-    for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static constexpr std::string_view articles[] = {"al-", "ar-", "as-", "ad-", "ash-", "el-",
-                                                    "al ", "ar ", "as ", "ad ", "ash ", "el "};
-    for (std::string_view a : articles) {
-        if (lower.size() > a.size() && lower.compare(0, a.size(), a) == 0) {
-            lower.erase(0, a.size());
-            break;
-        }
-    }
-    std::string key;
-    for (char c : lower)
-        if (std::isalnum(static_cast<unsigned char>(c))) key += c;
-    return key;
-}
 
 int field_index(OGRFeatureDefn* defn, const char* name) { return defn->GetFieldIndex(name); }
 
@@ -82,20 +64,38 @@ std::optional<HeatmapWeight> parse_heatmap_weight(std::string_view text) {
     return std::nullopt;
 }
 
-bool governorate_matches(std::string_view wanted, std::string_view pcode, std::string_view name) {
-    if (wanted.empty()) return true;
-    const std::string key = governorate_key(wanted);
-    if (key.empty()) return false;
-    if (!pcode.empty() && key == governorate_key(pcode)) return true;
-    return !name.empty() && key == governorate_key(name);
-}
-
 std::optional<std::filesystem::path> find_incidents_file(const std::filesystem::path& run_dir) {
     for (const char* name : {"incidents.geojson", "incidents.gpkg"}) {
         const auto candidate = run_dir / name;
         if (std::filesystem::exists(candidate)) return candidate;
     }
     return std::nullopt;
+}
+
+bool on_heatmap(const Incident& incident, const IncidentFilter& filter) {
+    // Events abroad have no point on a Syrian map (docs/schema.md).
+    return filter.matches(incident) && has_location(incident) && !outside_syria(incident);
+}
+
+HeatmapInput heatmap_input_of(const std::vector<Incident>& incidents, HeatmapWeight weight,
+                              const IncidentFilter& filter) {
+    HeatmapInput input;
+    for (const Incident& incident : incidents) {
+        ++input.features_read;
+        if (!filter.matches(incident)) {
+            ++input.outside_selection;
+            continue;
+        }
+        if (!on_heatmap(incident, filter)) {
+            ++input.without_geometry;
+            continue;
+        }
+        double w = 1;
+        if (weight == HeatmapWeight::killed) w = incident.casualties.killed.value.value_or(0);
+        if (weight == HeatmapWeight::casualties) w = casualties_of(incident);
+        input.points.push_back({incident.where.point, w});
+    }
+    return input;
 }
 
 HeatmapInput read_heatmap_input(const std::filesystem::path& incidents_file, HeatmapWeight weight,

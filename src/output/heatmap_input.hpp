@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "core/incident.hpp"
 #include "output/heatmap.hpp"
+#include "output/incident_filter.hpp"
 
 namespace incimap {
 
@@ -43,12 +45,17 @@ struct HeatmapInput {
 HeatmapInput read_heatmap_input(const std::filesystem::path& incidents_file, HeatmapWeight weight,
                                 const IncidentSelection& selection);
 
+// True when the filter keeps the incident and it has a point in Syria: the points of the
+// heatmaps of `run` and `heatmap`, and the incidents `map` writes with a point.
+bool on_heatmap(const Incident& incident, const IncidentFilter& filter);
+
+// The points of incidents already read (a run's store), on_heatmap, weighed by the same
+// killed and injured figures as the layers (docs/figures.md).
+HeatmapInput heatmap_input_of(const std::vector<Incident>& incidents, HeatmapWeight weight,
+                              const IncidentFilter& filter);
+
 // The incidents file of a run directory: incidents.geojson, else incidents.gpkg.
 // nullopt when neither exists.
 std::optional<std::filesystem::path> find_incidents_file(const std::filesystem::path& run_dir);
-
-// True when `wanted` names this governorate: its P-code (any case) or its name, ignoring case,
-// punctuation and a leading article ("Deir-ez-Zor" = "deir ez zor", "Ar-Raqqa" = "Raqqa").
-bool governorate_matches(std::string_view wanted, std::string_view pcode, std::string_view name);
 
 }  // namespace incimap

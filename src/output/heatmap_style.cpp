@@ -62,6 +62,22 @@ std::string number(double v) {
 
 }  // namespace
 
+std::string legend_number(double value) {
+    if (value == 0 || !std::isfinite(value)) return "0";
+    constexpr int significant = 3;
+    const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value))));
+    const double step = std::pow(10.0, magnitude - (significant - 1));
+    const int decimals = std::max(0, significant - 1 - magnitude);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, std::round(value / step) * step);
+    std::string text = buf;
+    if (text.find('.') != std::string::npos) {
+        text.erase(text.find_last_not_of('0') + 1);
+        if (text.back() == '.') text.pop_back();
+    }
+    return text;
+}
+
 Rgba heatmap_colour(double fraction) {
     if (!(fraction > 0)) return {1, 1, 1, 0};
     return ramp_at(std::sqrt(std::min(fraction, 1.0)));
@@ -76,8 +92,8 @@ void write_heatmap_qml(const HeatmapGrid& grid, const std::filesystem::path& qml
     for (const Stop& s : ramp) {
         const double value = heatmap_value_at(s.t) * max;
         items += "          <item alpha=\"" + std::to_string(static_cast<int>(s.alpha * 255)) +
-                 "\" value=\"" + number(value) + "\" label=\"" + number(value) + "\" color=\"" +
-                 hex(s) + "\"/>\n";
+                 "\" value=\"" + number(value) + "\" label=\"" + legend_number(value) +
+                 "\" color=\"" + hex(s) + "\"/>\n";
     }
     const std::string m = number(max);
     const std::string qml =

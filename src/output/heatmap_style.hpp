@@ -22,6 +22,10 @@ Rgba heatmap_colour(double fraction);
 // the inverse of the square-root stretch, for legends and QGIS colour-ramp stops.
 double heatmap_value_at(double t);
 
+// A legend value to three significant digits, without exponent or trailing zeros: 12300,
+// 316, 19.7, 0.0421. The raster keeps the exact values; only labels are rounded.
+std::string legend_number(double value);
+
 // QGIS layer style (singleband pseudocolour, same ramp, zero transparent). QGIS applies a
 // .qml named like the raster automatically when the raster is opened.
 void write_heatmap_qml(const HeatmapGrid& grid, const std::filesystem::path& qml_path);

@@ -33,17 +33,16 @@ FieldValue date_or_null(const std::optional<Date>& date) {
     return date ? FieldValue{*date} : FieldValue{};
 }
 
-bool has_location(const Incident& incident) {
-    // An unresolved place leaves the point at (0, 0), in the Gulf of Guinea: not a location.
-    return incident.where.place || incident.where.point.lon != 0 || incident.where.point.lat != 0;
-}
-
 // 64-bit: a sum over a large store must not clamp at 2,147,483,647 in the layers while the
-// store holds the right figure.
+// store holds the right figure. The ranges are those the briefing shows ("Killed 27-102"), so
+// that each of its figures is in the layers too (docs/figures.md).
 std::vector<FieldDef> totals_fields() {
-    return {{"incidents", FieldType::integer64}, {"killed", FieldType::integer64},
-            {"injured", FieldType::integer64},   {"casualties", FieldType::integer64},
-            {"first_date", FieldType::date},     {"last_date", FieldType::date}};
+    return {{"incidents", FieldType::integer64},   {"killed", FieldType::integer64},
+            {"injured", FieldType::integer64},     {"casualties", FieldType::integer64},
+            {"killed_low", FieldType::integer64},  {"killed_high", FieldType::integer64},
+            {"injured_low", FieldType::integer64}, {"injured_high", FieldType::integer64},
+            {"governorate_level", FieldType::integer64},
+            {"first_date", FieldType::date},       {"last_date", FieldType::date}};
 }
 
 void append_totals(std::vector<FieldValue>& values, const AdminTotals& totals) {
@@ -51,8 +50,22 @@ void append_totals(std::vector<FieldValue>& values, const AdminTotals& totals) {
     values.emplace_back(static_cast<long long>(totals.killed));
     values.emplace_back(static_cast<long long>(totals.injured));
     values.emplace_back(static_cast<long long>(totals.casualties()));
+    values.emplace_back(totals.killed_range.low);
+    values.emplace_back(totals.killed_range.high);
+    values.emplace_back(totals.injured_range.low);
+    values.emplace_back(totals.injured_range.high);
+    values.emplace_back(static_cast<long long>(totals.governorate_level));
     values.push_back(date_or_null(totals.first_date));
     values.push_back(date_or_null(totals.last_date));
+}
+
+// The bounds of one count, added up as the totals and the briefing add them; null when the
+// text gives no figure.
+std::pair<FieldValue, FieldValue> range_of(const Count& count) {
+    if (!count.value) return {};
+    CountSum one;
+    one.add(count);
+    return {one.low, one.high};
 }
 
 std::string abstract_with(std::string what) { return what + " " + attribution; }
@@ -63,6 +76,9 @@ void AdminTotals::add(const Incident& incident) {
     ++incidents;
     killed += incident.casualties.killed.value.value_or(0);
     injured += incident.casualties.injured.value.value_or(0);
+    killed_range.add(incident.casualties.killed);
+    injured_range.add(incident.casualties.injured);
+    if (incimap::governorate_level(incident)) ++governorate_level;
     if (incident.event_date) {
         if (!first_date || *incident.event_date < *first_date) first_date = incident.event_date;
         if (!last_date || *incident.event_date > *last_date) last_date = incident.event_date;
@@ -94,6 +110,7 @@ std::vector<const Incident*> LayerBuilder::selected(const std::vector<Incident>&
 
 std::string LayerBuilder::pcode_of(const Incident& incident, int level) const {
     if (outside_syria(incident)) return {};  // not even by point in polygon
+    if (level == 2 && governorate_level(incident)) return {};  // in no district (admin_of)
     const AdminUnits admin = admin_of(incident);
     const std::string& own = level == 1 ? admin.admin1_pcode : admin.admin2_pcode;
     if (!own.empty()) return own;
@@ -151,6 +168,8 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
     for (const Incident* i : incidents) {
         const Casualties& c = i->casualties;
         const AdminUnits admin = admin_of(*i);
+        const auto killed = range_of(c.killed);
+        const auto injured = range_of(c.injured);
         Row row;
         // docs/schema.md: an event in another country keeps its country, not a point.
         if (!outside_syria(*i)) row.point = i->where.point;
@@ -159,13 +178,7 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
             text(i->event_type), text(i->sub_event_type), date_or_null(i->event_date),
             text(std::string(to_string(i->date_precision))), optional_int(c.killed.value),
             optional_int(c.injured.value), optional_int(c.captured.value),
-            c.killed.value ? FieldValue{static_cast<long long>(c.killed.low)} : FieldValue{},
-            c.killed.value ? FieldValue{static_cast<long long>(c.killed.high)} : FieldValue{},
-            // The briefing adds injured figures as ranges ("dozens injured": 24-99); the
-            // layers carry the same bounds, so that both show the same figure.
-            c.injured.value ? FieldValue{static_cast<long long>(c.injured.low)} : FieldValue{},
-            c.injured.value ? FieldValue{static_cast<long long>(std::max(c.injured.high, c.injured.low))}
-                            : FieldValue{},
+            killed.first, killed.second, injured.first, injured.second,
             text(i->actor), text(i->victims), text(i->where.text),
             i->where.place ? text(i->where.place->name) : FieldValue{},
             i->where.place ? FieldValue{static_cast<long long>(i->where.place->id)} : FieldValue{},

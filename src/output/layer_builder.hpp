@@ -32,8 +32,12 @@ struct LayerInput {
 // Totals of the incidents inside one admin unit.
 struct AdminTotals {
     std::int64_t incidents = 0;
-    std::int64_t killed = 0;
+    std::int64_t killed = 0;  // sums of the best estimates
     std::int64_t injured = 0;
+    CountSum killed_range;  // sums of the ranges, as the briefing adds them
+    CountSum injured_range;
+    // Incidents placed only at governorate level: counted in their governorate, in no district.
+    std::int64_t governorate_level = 0;
     std::optional<Date> first_date;
     std::optional<Date> last_date;
     // Casualty-weighted sums of positions, for governorate_points.

@@ -68,13 +68,30 @@ std::unique_ptr<OGRGeometry> make_geometry(const LayerTable& table, const Row& r
 }
 
 // The table as it goes into a CSV file: text cells that a spreadsheet would run as a formula
-// are neutralised (csv_cell.hpp). Numbers are other alternatives of FieldValue, untouched.
+// are neutralised (csv_cell.hpp); dates become ISO text, which GDAL's CSV writer would
+// otherwise write as 2023/03/13 (csvt_line keeps them typed as dates). Numbers are other
+// alternatives of FieldValue, untouched.
 LayerTable csv_ready(const LayerTable& table) {
     LayerTable out = table;
+    for (FieldDef& field : out.fields)
+        if (field.type == FieldType::date) field.type = FieldType::string;
     for (Row& row : out.rows)
-        for (FieldValue& value : row.values)
+        for (FieldValue& value : row.values) {
             if (auto* s = std::get_if<std::string>(&value)) *s = neutralise_formula(*s);
+            else if (auto* d = std::get_if<Date>(&value)) value = d->iso();
+        }
     return out;
+}
+
+std::string csvt_type(FieldType type) {
+    switch (type) {
+        case FieldType::integer: return "Integer";
+        case FieldType::integer64: return "Integer64";
+        case FieldType::real: return "Real";
+        case FieldType::string: return "String";
+        case FieldType::date: return "Date";
+    }
+    return "String";
 }
 
 }  // namespace
@@ -122,17 +139,28 @@ GdalOptions layer_creation_options(LayerFormat format, const LayerTable& table) 
             return {{"RFC7946", "YES"}, {"COORDINATE_PRECISION", "6"}, {"WRITE_NAME", "NO"}};
         case LayerFormat::flatgeobuf:
             return {{"SPATIAL_INDEX", table.geometry == GeometryKind::none ? "NO" : "YES"}};
-        case LayerFormat::csv:
-            if (table.geometry == GeometryKind::point)
-                return {{"GEOMETRY", "AS_XY"}, {"CREATE_CSVT", "YES"}};
-            if (table.geometry == GeometryKind::multipolygon)
-                return {{"GEOMETRY", "AS_WKT"}, {"CREATE_CSVT", "YES"}};
-            return {{"CREATE_CSVT", "YES"}};
+        case LayerFormat::csv: {
+            // GDAL 3.6 quotes integers under its default IF_AMBIGUOUS ("5"): spreadsheets
+            // and scripts then read text. The .csvt (csvt_line) types every column instead.
+            GdalOptions csv = {{"CREATE_CSVT", "NO"}, {"STRING_QUOTING", "IF_NEEDED"}};
+            if (table.geometry == GeometryKind::point) csv["GEOMETRY"] = "AS_XY";
+            if (table.geometry == GeometryKind::multipolygon) csv["GEOMETRY"] = "AS_WKT";
+            return csv;
+        }
         case LayerFormat::postgresql:
             return {{"GEOMETRY_NAME", "geom"}, {"FID", "fid"}, {"SPATIAL_INDEX", "GIST"},
                     {"DESCRIPTION", table.abstract}};
     }
     return {};
+}
+
+std::string csvt_line(const LayerTable& table) {
+    std::string line = table.geometry == GeometryKind::point          ? "CoordX,CoordY"
+                       : table.geometry == GeometryKind::multipolygon ? "WKT"
+                                                                      : "";
+    for (const auto& field : table.fields)
+        line += (line.empty() ? "" : ",") + csvt_type(field.type);
+    return line + "\n";
 }
 
 void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table) {

@@ -20,6 +20,11 @@ std::string file_extension(LayerFormat format);  // ".gpkg", ".geojson", ".fgb",
 // metadata for GeoPackage, geometry columns for CSV ...).
 GdalOptions layer_creation_options(LayerFormat format, const LayerTable& table);
 
+// The .csvt companion of a table written as CSV: one GDAL type name per column, geometry
+// columns first ("CoordX,CoordY,String,Date,Integer..."). Written by us, not by GDAL, because
+// dates go into the CSV as ISO text (2023-03-13, not GDAL's 2023/03/13) and stay dates here.
+std::string csvt_line(const LayerTable& table);
+
 // Creates the layer (replacing one of the same name when `overwrite`) and writes every
 // row in one transaction when the driver supports them.
 void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& table,

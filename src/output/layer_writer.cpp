@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <system_error>
 
 #include "core/error.hpp"
@@ -68,6 +69,14 @@ void write_geopackage(const std::vector<LayerTable>& layers, const std::filesyst
     sync_file(path);
 }
 
+void write_csvt(const LayerTable& layer, const std::filesystem::path& path) {
+    std::ofstream out(path, std::ios::binary);
+    out << csvt_line(layer);
+    out.close();
+    if (!out) throw Error("cannot write the column types", path.string());
+    sync_file(path);
+}
+
 // One file per layer. FlatGeobuf has no geometry-less layers: articles go to CSV then.
 // GDAL writes it through checked_gdal_path(): every write is checked and the file synced.
 std::filesystem::path write_layer_file(const LayerTable& layer, LayerFormat format,
@@ -81,6 +90,8 @@ std::filesystem::path write_layer_file(const LayerTable& layer, LayerFormat form
         GdalDataset dataset = GdalDataset::create(driver_name(format), checked_gdal_path(path));
         write_table(dataset, format, layer);
         dataset.close();
+        if (format == LayerFormat::csv)
+            write_csvt(layer, std::filesystem::path(path).replace_extension(".csvt"));
     } catch (const Error& e) {
         // A failed write is the reason a later GDAL call failed: say that one.
         throw_if_write_failed(dir, shown);

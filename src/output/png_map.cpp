@@ -310,7 +310,7 @@ void draw_legend(cairo_t* cr, double x, double y, const HeatmapGrid& grid,
         cairo_move_to(cr, x + bar_w, ty + 0.5);
         cairo_line_to(cr, x + bar_w + 6, ty + 0.5);
         cairo_stroke(cr);
-        text_at(cr, x + bar_w + 10, ty + 5, format_value(max * heatmap_value_at(t)), 13, false);
+        text_at(cr, x + bar_w + 10, ty + 5, legend_number(max * heatmap_value_at(t)), 13, false);
     }
     y += bar_h + 30;
     const std::vector<std::string> notes = {

@@ -6,6 +6,7 @@
 #include "output/heatmap.hpp"
 #include "output/heatmap_boundaries.hpp"
 #include "output/heatmap_geotiff.hpp"
+#include "output/heatmap_input.hpp"
 #include "output/png_map.hpp"
 #include "output/weight_expression.hpp"
 #include "pipeline/run_pipeline.hpp"
@@ -48,8 +49,7 @@ std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
     if (options.heatmap) {
         std::vector<WeightedPoint> points;
         for (const Incident& i : incidents)
-            if (i.where.place && !outside_syria(i) && filter.matches(i))
-                points.push_back({i.where.point, weight.evaluate(i)});
+            if (on_heatmap(i, filter)) points.push_back({i.where.point, weight.evaluate(i)});
         if (!points.empty()) {
             const HeatmapGrid grid = kernel_density(points, HeatmapOptions{});
             const fs::path tif = options.out_dir / "heatmap.tif";
@@ -71,6 +71,8 @@ std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
         BriefOptions brief;
         brief.governorate = filter.governorate;
         brief.role = filter.role;
+        brief.from = filter.from;  // the period of the layers
+        brief.to = filter.to;
         const BriefReport report = build_brief(incidents, articles, brief);
         BriefAssets assets;
         assets.boundaries = boundaries;

@@ -107,6 +107,9 @@ private:
         m.end = words_[last].end;
         m.needs_publication = needs_pub;
         m.recalls_past = recalls;
+        // "30 February 2017" is a date nobody can map: the same check as the store's reading
+        // (Date::valid), so that `extract --json` never prints a date that `run` stores as null.
+        if (date && !date->valid()) date.reset();
         if (needs_pub && !pub_) {
             m.date.reset();
             m.precision = DatePrecision::unknown;

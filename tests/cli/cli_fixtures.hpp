@@ -1,6 +1,8 @@
 #pragma once
 // Inputs for the CLI tests: the project's own invented examples, and larger corpora made by
-// repeating them with other ids and a numbered closing line (so each has its own hash).
+// repeating them with other ids and a numbered closing line (so each has its own hash), and a
+// run over the examples.
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -32,6 +34,21 @@ inline std::filesystem::path write_repeated_examples(const std::filesystem::path
     }
     return file;
 }
+
+// A run over the examples: 10 incidents, 2 in Deir-ez-Zor (SY09), 2 in Idleb (SY07), and a
+// drone strike near al-Qaim in Iraq (ex-006).
+struct ExampleRun {
+    TempDir dir{"cli-out"};
+    std::filesystem::path run = dir.path() / "run";
+    ExampleRun() {
+        const auto r = run_incimap({"run", (examples_dir() / "reports.jsonl").string(),
+                                    (examples_dir() / "desert_ambush.txt").string(),
+                                    "--published", "2023-03-20", "-o", run.string()});
+        INFO(r.err);
+        REQUIRE(r.exit_code == 0);
+    }
+    std::filesystem::path path(const std::string& name) const { return dir.path() / name; }
+};
 
 inline bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;

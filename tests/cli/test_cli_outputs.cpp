@@ -9,21 +9,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A run over the examples: 10 incidents, 2 in Deir-ez-Zor (SY09), 2 in Idleb (SY07), and a
-// drone strike near al-Qaim in Iraq (ex-006).
-struct ExampleRun {
-    TempDir dir{"cli-out"};
-    fs::path run = dir.path() / "run";
-    ExampleRun() {
-        const auto r = run_incimap({"run", (examples_dir() / "reports.jsonl").string(),
-                                    (examples_dir() / "desert_ambush.txt").string(),
-                                    "--published", "2023-03-20", "-o", run.string()});
-        INFO(r.err);
-        REQUIRE(r.exit_code == 0);
-    }
-    fs::path path(const std::string& name) const { return dir.path() / name; }
-};
-
 // The row of a feature_dump() whose text contains `key`; empty when none does.
 std::string row_with(const std::vector<std::string>& rows, const std::string& key) {
     for (const auto& row : rows)

@@ -19,6 +19,14 @@ homs=$(psql_q "SELECT count(*) FROM incidents WHERE admin1_pcode = 'SY04'")
 grep -q "^incidents	$full\$" "$work/full.out" || { echo "FAILED: map printed: $(cat "$work/full.out")" >&2; failures=$((failures + 1)); }
 ((full > 5 && homs > 0 && homs < full)) || { echo "FAILED: the examples gave $full incidents, $homs in Homs" >&2; failures=$((failures + 1)); }
 
+# PostGIS totals are the GeoPackage's, figure by figure (docs/figures.md).
+figures="admin1_pcode || ':' || incidents || ':' || killed || ':' || killed_low || '-' || killed_high || ':' || injured_low || '-' || injured_high || ':' || governorate_level"
+expect "governorate totals as in the run's GeoPackage" \
+  "$(sqlite3 "$run/incidents.gpkg" "SELECT group_concat(f, ',') FROM (SELECT $figures AS f FROM governorates ORDER BY admin1_pcode)")" \
+  "SELECT string_agg($figures, ',' ORDER BY admin1_pcode) FROM governorates"
+expect "governorate-level incidents have no district" 0 \
+  "SELECT count(*) FROM incidents WHERE geo_precision >= 3 AND admin2_pcode IS NOT NULL"
+
 # QGIS's layer_styles: one default row per map table, keyed as QGIS looks it up.
 styled="SELECT string_agg(f_table_name, ',' ORDER BY f_table_name) FROM layer_styles WHERE useasdefault"
 expect "layer_styles: a default style per map table" "districts,governorate_points,governorates,incidents,places" "$styled"

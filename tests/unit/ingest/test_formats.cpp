@@ -1,6 +1,7 @@
 // Each input format read from the fixtures in tests/data/ingest.
 #include <catch2/catch.hpp>
 
+#include "ingest/format_readers.hpp"
 #include "ingest/html_page.hpp"
 #include "ingest_fixtures.hpp"
 
@@ -59,6 +60,33 @@ TEST_CASE("a Markdown heading mark is not part of the title", "[ingest][text]") 
     auto r = read_all({fixtures() / "articles" / "nested" / "02_market.md"});
     REQUIRE(r.articles.size() == 1);
     CHECK(r.articles[0].title == "Blast at a vegetable market in Sample Village");
+}
+
+TEST_CASE("a title is a headline: page widgets, prices and counters are passed over",
+          "[ingest][title]") {
+    CHECK(ingest::looks_like_headline("ISIS Terrorists Kill, Injure Several Syrian Soldiers"));
+    CHECK(ingest::looks_like_headline("6 Syrians killed in ISIS leftover landmine in Homs"));
+    CHECK(ingest::looks_like_headline("مقتل ستة مدنيين في حمص"));
+    for (const char* widget : {"0 $", "2,500 $", "100 $", "12:45", "2023-03-13", "| | |", "—", ""})
+        CHECK_FALSE(ingest::looks_like_headline(widget));
+
+    TempDir dir("titles");
+    // The opening of a scraped page, as in the shared seeds: a donation widget, then the headline.
+    std::ofstream(dir.path() / "scraped.txt")
+        << "0 $\n2,500 $\n5,000 $\n\nISIS Terrorists Kill, Injure Several Syrian Soldiers\n\n"
+           "On June 25, two soldiers were killed near al-Sukhnah.\n";
+    std::ofstream(dir.path() / "feed.jsonl")
+        << R"({"id": "w1", "title": "0 $", "text": "Shelling hits a school\nTwo were hurt."})"
+        << "\n";
+    auto r = read_all({dir.path() / "scraped.txt", dir.path() / "feed.jsonl"});
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].title == "ISIS Terrorists Kill, Injure Several Syrian Soldiers");
+    CHECK(r.articles[1].title == "Shelling hits a school");
+
+    const auto page = ingest::parse_html_page(
+        R"(<html><head><meta property="og:title" content="0 $"><title>Raid on a farm</title>)"
+        R"(</head><body><h1>12:45</h1><p>Text.</p></body></html>)");
+    CHECK(page.title == "Raid on a farm");
 }
 
 TEST_CASE("JSON Lines records carry their fields and a malformed line does not stop the file",

@@ -323,3 +323,26 @@ TEST_CASE("an incident across the border is in none of the briefing's figures", 
     deir.governorate = "SY09";
     CHECK(build_brief(incidents, {}, deir).totals.incidents == 0);
 }
+
+TEST_CASE("compares with no previous period that starts before the data begin", "[brief]") {
+    // The data begin on 15 December 2021, halfway into December, the month before January.
+    const std::vector<Incident> incidents = {
+        incident("2021-12-15", "SY04", "Homs", Count::exact(1)),
+        incident("2022-01-10", "SY04", "Homs", Count::exact(5))};
+    const BriefReport r = build_brief(incidents, {}, months("2022-01"));
+    REQUIRE(r.data_begin);
+    CHECK(*r.data_begin == day("2021-12-15"));
+    CHECK_FALSE(r.previous_covered);
+    CHECK(change_text(r, r.totals.incidents, r.previous_totals.incidents) == "n/a");
+    CHECK(comparison_statement(r) ==
+          "The data begin on 15 Dec 2021, inside the previous period of the same length "
+          "(1 Dec 2021 - 31 Dec 2021), so there is no whole previous period to compare with.");
+    // Data in another governorate from 1 December cover the previous period for Homs too.
+    std::vector<Incident> wider = incidents;
+    wider.push_back(incident("2021-12-01", "SY09", "Deir-ez-Zor", Count::exact(2)));
+    BriefOptions homs = months("2022-01");
+    homs.governorate = "SY04";
+    const BriefReport covered = build_brief(wider, {}, homs);
+    CHECK(covered.previous_covered);
+    CHECK(covered.previous_totals.incidents == 1);
+}

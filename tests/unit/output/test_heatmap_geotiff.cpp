@@ -6,8 +6,9 @@
 #include <sstream>
 
 #include "core/error.hpp"
-#include "temp_dir.hpp"
 #include "output/heatmap_geotiff.hpp"
+#include "output/heatmap_style.hpp"
+#include "temp_dir.hpp"
 
 using namespace incimap;
 
@@ -100,4 +101,41 @@ TEST_CASE("replacing a GeoTIFF keeps the old one until the new one is complete",
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) ++files;
     CHECK(files == 2);  // heatmap.tif and heatmap.qml, no leftovers
+}
+
+TEST_CASE("legend values are rounded to three significant digits, raster values are not",
+          "[output][heatmap][geotiff]") {
+    CHECK(legend_number(12345.678) == "12300");
+    CHECK(legend_number(316.2278) == "316");
+    CHECK(legend_number(19.7432) == "19.7");
+    CHECK(legend_number(5.0) == "5");
+    CHECK(legend_number(0.0421337) == "0.0421");
+    CHECK(legend_number(0) == "0");
+
+    test::TempDir dir("heatmap-legend");
+    const HeatmapGrid grid = small_grid();
+    write_heatmap_geotiff(grid, dir.path() / "heat.tif");
+    std::ifstream qml(dir.path() / "heat.qml");
+    std::stringstream text;
+    text << qml.rdbuf();
+    const std::string style = text.str();
+    // Every label is its value rounded; the value itself keeps its precision for QGIS.
+    std::size_t labels = 0, rounded = 0;
+    const std::string value_mark = "value=\"", label_mark = "\" label=\"";
+    for (auto at = style.find(value_mark); at != std::string::npos;
+         at = style.find(value_mark, at + 1)) {
+        const auto value_end = style.find(label_mark, at);
+        if (value_end == std::string::npos) continue;
+        const std::string value =
+            style.substr(at + value_mark.size(), value_end - at - value_mark.size());
+        const auto label_at = value_end + label_mark.size();
+        const std::string label = style.substr(label_at, style.find('"', label_at) - label_at);
+        INFO(value << " labelled " << label);
+        CHECK(label == legend_number(std::stod(value)));
+        ++labels;
+        rounded += label != value;
+    }
+    CHECK(rounded > 0);
+    CHECK(labels >= 4);
+    CHECK(style.find("label=\"" + legend_number(grid.max_value()) + "\"") != std::string::npos);
 }

@@ -2,8 +2,9 @@
 #include <fstream>
 
 #include "core/error.hpp"
-#include "temp_dir.hpp"
+#include "layer_fixtures.hpp"
 #include "output/heatmap_input.hpp"
+#include "temp_dir.hpp"
 
 using namespace incimap;
 
@@ -111,4 +112,31 @@ TEST_CASE("names the file when the incidents cannot be read", "[output][heatmap]
     }
     CHECK_THROWS_AS(read_heatmap_input(dir.path() / "missing.geojson", HeatmapWeight::killed, {}),
                     Error);
+}
+
+TEST_CASE("takes from incidents the selection map and brief take: current, in Syria, placed",
+          "[output][heatmap][input]") {
+    auto incidents = test::sample_incidents();  // a, b current; c background; d undated
+    Incident abroad = incidents[0];
+    abroad.incident_id = "inc-iq";
+    abroad.where.country_code = "IQ";
+    incidents.push_back(abroad);
+    Incident unplaced = incidents[0];
+    unplaced.incident_id = "inc-nowhere";
+    unplaced.where.place.reset();
+    unplaced.where.point = {};
+    incidents.push_back(unplaced);
+
+    const HeatmapInput all = heatmap_input_of(incidents, HeatmapWeight::casualties, {});
+    CHECK(all.points.size() == 3);  // a, b and d; c is background
+    CHECK(total(all) == 12);        // a: 4 killed 6 injured, b: 2 killed
+    CHECK(all.without_geometry == 2);
+
+    IncidentFilter march;
+    march.from = Date{2024, 3, 1};
+    march.to = Date{2024, 3, 31};
+    march.governorate = "Northland";
+    const HeatmapInput selected = heatmap_input_of(incidents, HeatmapWeight::killed, march);
+    CHECK(selected.points.size() == 2);
+    CHECK(total(selected) == 6);
 }

@@ -120,16 +120,84 @@ TEST_CASE("an incident's own admin units win over those of its place", "[builder
     CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9101"), "killed") == 0);
 }
 
-TEST_CASE("districts fall back to point in polygon for governorate-level incidents",
-          "[builder]") {
-    Built b;
-    const auto& t = b.layer("districts");
+TEST_CASE("districts count incidents by their own unit, else by point in polygon", "[builder]") {
+    test::TempDir dir{"districts"};
+    auto incidents = test::sample_incidents();
+    incidents[1].where.admin = {};  // Birch without units of its own: its point is in East North
+    incidents[1].where.place->admin = {};
+    const LayerBuilder builder{IncidentFilter{}, WeightExpression::parse("killed"),
+                               read_admin_polygons(test::make_admin_source(dir.path()))};
+    const auto t = builder.districts_table(builder.selected(incidents));
     REQUIRE(t.rows.size() == 3);
     CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9101"), "killed") == 4);
     CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9102"), "killed") == 2);
-    CHECK(value<long long>(t, *row_with(t, "admin2_pcode", "SY9201"), "incidents") == 1);
     CHECK(value<std::string>(t, *row_with(t, "admin2_pcode", "SY9201"), "admin1_name") ==
           "Southland");
+}
+
+TEST_CASE("a governorate-level incident counts in its governorate and in no district",
+          "[builder]") {
+    // "In the Southland countryside": the wide area's centre lies in All South, which the
+    // report never named; an older store even kept that district on the incident.
+    test::TempDir dir{"governorate-level"};
+    auto incidents = test::sample_incidents();
+    Incident& d = incidents[3];
+    d.where.admin = {"Southland", "SY92", "All South", "SY9201"};
+    d.where.place->admin = d.where.admin;
+    const LayerBuilder builder{IncidentFilter{}, WeightExpression::parse("casualties"),
+                               read_admin_polygons(test::make_admin_source(dir.path()))};
+    const auto chosen = builder.selected(incidents);
+
+    const auto in = builder.incidents_table(chosen);
+    const Row* row = row_with(in, "incident_id", "inc-d");
+    REQUIRE(row);
+    CHECK(value<std::string>(in, *row, "admin1_pcode") == "SY92");
+    CHECK(is_null(in, *row, "admin2_pcode"));
+    CHECK(is_null(in, *row, "admin2_name"));
+    const Row* a = row_with(in, "incident_id", "inc-a");
+    CHECK(value<std::string>(in, *a, "admin2_pcode") == "SY9101");
+
+    const auto districts = builder.districts_table(chosen);
+    CHECK(value<long long>(districts, *row_with(districts, "admin2_pcode", "SY9201"),
+                           "incidents") == 0);
+    const auto governorates = builder.governorates_table(chosen);
+    const Row* south = row_with(governorates, "admin1_pcode", "SY92");
+    CHECK(value<long long>(governorates, *south, "incidents") == 1);
+    CHECK(value<long long>(governorates, *south, "governorate_level") == 1);
+    const Row* north = row_with(governorates, "admin1_pcode", "SY91");
+    CHECK(value<long long>(governorates, *north, "governorate_level") == 0);
+}
+
+TEST_CASE(
+    "incident rows and admin totals carry the killed and injured ranges the briefing "
+    "adds up",
+    "[builder]") {
+    test::TempDir dir{"ranges"};
+    auto incidents = test::sample_incidents();
+    incidents[0].casualties.killed = Count{24, 24, 99, true};   // "dozens killed"
+    incidents[0].casualties.injured = Count{30, 27, 33, true};  // "about 30 injured"
+    incidents[1].casualties.injured = Count{5, 0, 0, false};    // read back with its estimate only
+    const LayerBuilder builder{IncidentFilter{}, WeightExpression::parse("casualties"),
+                               read_admin_polygons(test::make_admin_source(dir.path()))};
+    const auto chosen = builder.selected(incidents);
+    const auto in = builder.incidents_table(chosen);
+    const Row* a = row_with(in, "incident_id", "inc-a");
+    CHECK(value<long long>(in, *a, "killed") == 24);
+    CHECK(value<long long>(in, *a, "killed_high") == 99);
+    CHECK(value<long long>(in, *a, "injured_low") == 27);
+    CHECK(value<long long>(in, *a, "injured_high") == 33);
+    const Row* b = row_with(in, "incident_id", "inc-b");
+    CHECK(value<long long>(in, *b, "injured_low") == 5);
+    CHECK(value<long long>(in, *b, "injured_high") == 5);
+
+    const auto t = builder.governorates_table(chosen);
+    const Row* north = row_with(t, "admin1_pcode", "SY91");
+    CHECK(value<long long>(t, *north, "killed") == 26);
+    CHECK(value<long long>(t, *north, "killed_low") == 26);
+    CHECK(value<long long>(t, *north, "killed_high") == 101);
+    CHECK(value<long long>(t, *north, "injured") == 35);
+    CHECK(value<long long>(t, *north, "injured_low") == 32);
+    CHECK(value<long long>(t, *north, "injured_high") == 38);
 }
 
 TEST_CASE("places count incidents, and mentions come from the resolver when given",

@@ -114,3 +114,39 @@ TEST_CASE("the GeoPackage and GeoJSON keep the text as written", "[csv]") {
         }
     CHECK(seen);
 }
+
+TEST_CASE("CSV dates are ISO, numbers are not quoted, and the .csvt types every column", "[csv]") {
+    test::TempDir dir{"csv-types"};
+    LayerOptions options;
+    options.format = LayerFormat::csv;
+    options.admin_source = test::make_admin_source(dir.path());
+    write_layers(test::sample_incidents(), test::sample_articles(), options, dir.path() / "out");
+    const auto out = dir.path() / "out";
+
+    const std::string incidents = slurp(out / "incidents.csv");
+    CHECK(incidents.find("2024-03-05") != std::string::npos);
+    CHECK(incidents.find("2024/03/05") == std::string::npos);
+    CHECK(incidents.find(",\"4\",") == std::string::npos);  // inc-a: 4 killed
+    CHECK(incidents.find(",4,") != std::string::npos);
+    CHECK(slurp(out / "governorates.csv").find("2024/") == std::string::npos);
+    CHECK(slurp(out / "articles.csv").find(",2024-03-10,") != std::string::npos);
+
+    const std::string csvt = slurp(out / "incidents.csvt");
+    CHECK(csvt.rfind("CoordX,CoordY,String,String,String,String,String,Date,", 0) == 0);
+    CHECK(slurp(out / "governorates.csvt").rfind("WKT,String,String,String,Integer64,", 0) == 0);
+
+    // GDAL, and so QGIS, reads the columns back with their types.
+    GdalDataset csv = GdalDataset::open_vector((out / "incidents.csv").string());
+    OGRLayer* layer = csv.get().GetLayer(0);
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    CHECK(defn->GetFieldDefn(defn->GetFieldIndex("event_date"))->GetType() == OFTDate);
+    CHECK(defn->GetFieldDefn(defn->GetFieldIndex("killed"))->GetType() == OFTInteger);
+    bool seen = false;
+    for (auto& f : *layer)
+        if (text_field(*f, "incident_id") == "inc-a") {
+            seen = true;
+            CHECK(text_field(*f, "event_date") == "2024/03/05");  // GDAL's own text form of a date
+            CHECK(f->GetGeometryRef() != nullptr);
+        }
+    CHECK(seen);
+}

@@ -107,3 +107,14 @@ TEST_CASE("names the month or weekday of a date it cannot resolve", "[text][date
     CHECK(tue.named_month == 0);
     CHECK(only("the wells ran dry last year", std::nullopt).named_month == 0);
 }
+
+TEST_CASE("gives an impossible day no date, as the store would read it", "[text][dates]") {
+    for (const char* text :
+         {"on February 30, 2017 the depot burned", "on 31 April 2019 the depot burned"}) {
+        INFO(text);
+        const auto m = only(text);
+        CHECK_FALSE(m.date);
+        CHECK(m.precision == DatePrecision::unknown);
+    }
+    CHECK(only("on February 29, 2016 the depot burned").date == Date{2016, 2, 29});
+}
