@@ -76,10 +76,11 @@ bool is_cumulative(std::string_view sentence) {
     const std::string low = ascii_lower(sentence);
     // "More than 250,000 people have died": no one report of Syria tells a single event of
     // ten thousand dead; such a figure is a war's or a year's toll.
-    for (const Quantity& q : find_quantities(sentence))
+    const std::vector<Quantity> quantities = find_quantities(sentence);
+    for (const Quantity& q : quantities)
         if (q.low >= kWarScaleFigure) return true;
     // A tally phrase sums a figure: "no word on casualties so far" sums nothing.
-    if (contains_any(low, kTallyPhrases) && !find_quantities(sentence).empty()) return true;
+    if (contains_any(low, kTallyPhrases) && !quantities.empty()) return true;
     // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
     for (const auto& d : find_dates(sentence, std::nullopt))
         if (d.starts_period) return true;

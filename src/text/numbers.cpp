@@ -1,4 +1,5 @@
 #include "text/numbers.hpp"
+#include "text/word_tables.hpp"
 
 #include <array>
 #include <cctype>
@@ -90,7 +91,7 @@ std::vector<TextWord> text_words(std::string_view text) {
         std::size_t end = j;
         while (end > i && text[end - 1] == '-') --end;
         Word w{std::string(text.substr(i, end - i)), i, end};
-        for (char& c : w.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : w.lower) c = ascii_lower(c);
         words.push_back(std::move(w));
         i = j;
     }
@@ -141,7 +142,7 @@ bool is_unit(const std::string& w) {
 
 std::optional<int> parse_cardinal(std::string_view word) {
     std::string lower(word);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : lower) c = ascii_lower(c);
     if (auto d = digits_value(lower)) return d;
     if (auto v = word_value(lower)) return v;
     const auto dash = lower.find('-');
