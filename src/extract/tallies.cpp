@@ -46,8 +46,7 @@ constexpr std::array<std::string_view, 12> kManyEvents{{
 // "in the past five years", "over the last two months", "during the past week": a period that
 // holds many events. "the past hour" or "the past 24 hours" does not (`days_count`: whether
 // "days" counts, which it does only with a summing word).
-bool names_long_period(const std::string& low, bool days_count) {
-    const auto words = text_words(low);
+bool names_long_period(const std::vector<TextWord>& words, bool days_count) {
     for (std::size_t k = 0; k + 2 < words.size(); ++k) {
         if (words[k].lower != "the" || (words[k + 1].lower != "past" && words[k + 1].lower != "last"))
             continue;
@@ -84,9 +83,10 @@ bool is_cumulative(std::string_view sentence) {
     // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
     for (const auto& d : find_dates(sentence, std::nullopt))
         if (d.starts_period) return true;
-    if (names_long_period(low, false)) return true;
+    const std::vector<TextWord> words = text_words(low);
+    if (names_long_period(words, false)) return true;
     const bool many = contains_any(low, kManyEvents);
-    const bool period = contains_any(low, kPeriodPhrases) || names_long_period(low, true);
+    const bool period = contains_any(low, kPeriodPhrases) || names_long_period(words, true);
     return contains_any(low, kSummingWords) && (period || many);
 }
 

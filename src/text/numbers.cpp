@@ -121,6 +121,9 @@ std::optional<int> digits_value(std::string_view w) {
 
 // How many words starting at `i` spell `phrase` (lower case, single spaces); 0 if not.
 std::size_t match_phrase(const std::vector<Word>& words, std::size_t i, std::string_view phrase) {
+    // Most words share no first letter with the phrase: that settles it without a comparison.
+    if (i >= words.size() || phrase.empty() || words[i].lower.empty() || words[i].lower.front() != phrase.front())
+        return 0;
     std::size_t n = 0;
     while (!phrase.empty()) {
         const auto sp = phrase.find(' ');
