@@ -1,6 +1,5 @@
 #include "pipeline/parallel_extraction.hpp"
 
-#include <atomic>
 #include <exception>
 
 namespace incimap {
@@ -23,29 +22,6 @@ ExtractionResult extract_one(const Extractor& extractor, const Article& article)
 unsigned default_thread_count() {
     const unsigned n = std::thread::hardware_concurrency();
     return n == 0 ? 1 : n;
-}
-
-std::vector<ExtractionResult> extract_in_parallel(const Extractor& extractor,
-                                                  const std::vector<const Article*>& articles,
-                                                  unsigned threads) {
-    std::vector<ExtractionResult> results(articles.size());
-    std::atomic<std::size_t> next{0};
-    auto work = [&] {
-        for (std::size_t i = next++; i < articles.size(); i = next++)
-            results[i] = extract_one(extractor, *articles[i]);
-    };
-    if (threads == 0) threads = default_thread_count();
-    const std::size_t workers = std::min<std::size_t>(threads, articles.size());
-    if (workers <= 1) {
-        work();
-        return results;
-    }
-    std::vector<std::jthread> pool;
-    pool.reserve(workers - 1);
-    for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-    work();  // this thread works too
-    pool.clear();  // join every worker before `results` is handed out
-    return results;
 }
 
 OrderedExtraction::OrderedExtraction(const Extractor& extractor, unsigned threads, Sink sink,

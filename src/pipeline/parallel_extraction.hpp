@@ -22,12 +22,6 @@ struct ExtractionResult {
     std::string error;  // non-empty when extraction of this article threw
 };
 
-// threads == 0 means one per core. An exception from one article is caught and reported in
-// its slot, so one pathological article does not lose the batch.
-std::vector<ExtractionResult> extract_in_parallel(const Extractor& extractor,
-                                                  const std::vector<const Article*>& articles,
-                                                  unsigned threads);
-
 // std::thread::hardware_concurrency(), at least 1.
 unsigned default_thread_count();
 
