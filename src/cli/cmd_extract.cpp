@@ -96,21 +96,22 @@ public:
         std::size_t articles = 0;
         std::size_t failed = 0;
         // Results come back in input order whatever the number of threads.
-        OrderedExtraction extraction(extractor, threads_, [&](Article&& article, ExtractionResult&& result) {
-            if (!result.error.empty()) {
-                // One article that cannot be extracted does not stop the others.
-                ++failed;
-                std::cerr << "incimap: error: " << article.origin << ": extraction failed: "
-                          << result.error << '\n';
-                return;
-            }
-            for (const Incident& in : result.incidents) {
-                if (json_)
-                    std::cout << incident_line(in) << '\n';
-                else
-                    print_row(std::cout, in);
-            }
-        });
+        OrderedExtraction extraction(
+            extractor, threads_, [&](Article&& article, ExtractionResult&& result) {
+                if (!result.error.empty()) {
+                    // One article that cannot be extracted does not stop the others.
+                    ++failed;
+                    std::cerr << "incimap: error: " << article.origin
+                              << ": extraction failed: " << result.error << '\n';
+                    return;
+                }
+                for (const Incident& in : result.incidents) {
+                    if (json_)
+                        std::cout << incident_line(in) << '\n';
+                    else
+                        print_row(std::cout, in);
+                }
+            });
         read_articles(paths, options_,
                       [&](Article&& article) {
                           ++articles;

@@ -115,7 +115,6 @@ bool boundary(std::string_view s, std::size_t pos) {
     return !(std::isalnum(c) || c == '-');
 }
 
-
 // Does `low` hold `phrase`, lowered, at `pos`? Compared byte by byte: lowering each phrase into
 // a new string at every position of the text was most of the time spent here.
 bool lowered_at(std::string_view low, std::size_t pos, std::string_view phrase) {

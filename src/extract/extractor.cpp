@@ -307,7 +307,8 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
         auto cumulative_clause = [&](const std::string& clause) {
             return parts.size() == 1 ? cumulative : is_cumulative(clause);
         };
-        if (cumulative_clause(parts.front().first) && opens_with_tally(parts.front().first)) continue;
+        if (cumulative_clause(parts.front().first) && opens_with_tally(parts.front().first))
+            continue;
         for (const auto& [clause, offset] : parts) {
             const std::string low = " " + ascii_lower(clause) + " ";
             if (cumulative_clause(clause) || denies_event(low)) continue;

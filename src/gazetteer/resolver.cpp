@@ -137,7 +137,8 @@ bool may_open_name(char c) {
 
 std::uint32_t trigram(std::string_view s) {
     return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 | static_cast<unsigned char>(s[2]);
+           static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+           static_cast<unsigned char>(s[2]);
 }
 
 void index_text(ContextClues& clues) {
@@ -151,7 +152,8 @@ void index_text(ContextClues& clues) {
 
 // The first `max` occurrences of `name` in the clues' text, each one searched for after the end
 // of the one before.
-std::vector<std::size_t> occurrences(std::string_view name, const ContextClues& clues, std::size_t max) {
+std::vector<std::size_t> occurrences(std::string_view name, const ContextClues& clues,
+                                     std::size_t max) {
     std::vector<std::size_t> out;
     const std::string_view text = clues.text;
     const auto& trigrams = clues.index.text_trigrams;
@@ -175,9 +177,8 @@ std::vector<std::size_t> occurrences(std::string_view name, const ContextClues& 
 
 // Longer names the text writes around `name`: "al-Omar" followed by "oil field", "Tiyas" by
 // "airbase". Tries up to three following words, longest first, at the first few occurrences.
-std::vector<std::pair<std::string, std::vector<const Place*>>> longer_names(std::string_view name,
-                                                                           const ContextClues& clues,
-                                                                           const Gazetteer& gazetteer) {
+std::vector<std::pair<std::string, std::vector<const Place*>>> longer_names(
+    std::string_view name, const ContextClues& clues, const Gazetteer& gazetteer) {
     constexpr std::size_t kMaxOccurrences = 5;
     constexpr std::size_t kMaxWords = 3;
     std::vector<std::pair<std::string, std::vector<const Place*>>> out;
@@ -215,8 +216,8 @@ constexpr double kEarthRadiusKm = 6371.0088;
 // The point on the unit sphere.
 std::array<double, 3> direction(LonLat p) {
     constexpr double rad = 3.14159265358979323846 / 180.0;
-    return {std::cos(p.lat * rad) * std::cos(p.lon * rad), std::cos(p.lat * rad) * std::sin(p.lon * rad),
-            std::sin(p.lat * rad)};
+    return {std::cos(p.lat * rad) * std::cos(p.lon * rad),
+            std::cos(p.lat * rad) * std::sin(p.lon * rad), std::sin(p.lat * rad)};
 }
 
 // True when two places are surely farther apart than `km`: their chord, never longer than the
@@ -232,12 +233,14 @@ std::vector<std::size_t> anchors_named(const ContextClues& clues, const NameKeys
     std::vector<std::size_t> out;
     const auto& by_exact = clues.index.by_exact;
     if (!query.exact.empty()) {
-        const auto range = std::equal_range(by_exact.begin(), by_exact.end(), std::pair(query.exact, std::size_t{0}),
-                                            [](const auto& a, const auto& b) { return a.first < b.first; });
+        const auto range = std::equal_range(
+            by_exact.begin(), by_exact.end(), std::pair(query.exact, std::size_t{0}),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
     }
     if (!query.skeleton.empty())
-        if (const auto it = clues.index.by_skeleton.find(query.skeleton); it != clues.index.by_skeleton.end())
+        if (const auto it = clues.index.by_skeleton.find(query.skeleton);
+            it != clues.index.by_skeleton.end())
             out.insert(out.end(), it->second.begin(), it->second.end());
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -250,7 +253,8 @@ std::vector<std::size_t> anchors_extending(const ContextClues& clues, const std:
     if (exact.empty()) return out;
     const std::string prefix = exact + " ";
     const auto& by_exact = clues.index.by_exact;
-    for (auto it = std::lower_bound(by_exact.begin(), by_exact.end(), std::pair(prefix, std::size_t{0}));
+    for (auto it =
+             std::lower_bound(by_exact.begin(), by_exact.end(), std::pair(prefix, std::size_t{0}));
          it != by_exact.end() && it->first.starts_with(prefix); ++it)
         out.push_back(it->second);
     std::sort(out.begin(), out.end());
@@ -370,8 +374,10 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
         return std::binary_search(query_anchors.begin(), query_anchors.end(), i);
     };
     auto hinted = [&](const std::string& pcode) {
-        return std::find(clues.admin1_pcodes.begin(), clues.admin1_pcodes.end(), pcode) != clues.admin1_pcodes.end() ||
-               std::find(around.admin1_pcodes.begin(), around.admin1_pcodes.end(), pcode) != around.admin1_pcodes.end();
+        return std::find(clues.admin1_pcodes.begin(), clues.admin1_pcodes.end(), pcode) !=
+                   clues.admin1_pcodes.end() ||
+               std::find(around.admin1_pcodes.begin(), around.admin1_pcodes.end(), pcode) !=
+                   around.admin1_pcodes.end();
     };
     // Does the text say where it is set, other than by this name? By a governorate it names, a
     // point already resolved, or a city it names that can only be one place. Smaller names are
@@ -428,7 +434,8 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
 
         double best_nearby = 0;
         for (LonLat p : clues.nearby) best_nearby = std::max(best_nearby, closeness(place->point, p, place->precision_km));
-        for (LonLat p : around.nearby) best_nearby = std::max(best_nearby, closeness(place->point, p, place->precision_km));
+        for (LonLat p : around.nearby)
+            best_nearby = std::max(best_nearby, closeness(place->point, p, place->precision_km));
         if (best_nearby > 0.05) {
             add(c, kWeights.nearby_point * best_nearby, fmt("near a resolved point (%.2f)", best_nearby));
             c.context_support += kWeights.nearby_point * best_nearby;

@@ -64,7 +64,8 @@ std::size_t OrderedExtraction::queued() {
 
 void OrderedExtraction::hand_out(bool wait_for_front) {
     std::unique_lock lock(mutex_);
-    if (wait_for_front) slot_done_.wait(lock, [&] { return !slots_.empty() && slots_.front().done; });
+    if (wait_for_front)
+        slot_done_.wait(lock, [&] { return !slots_.empty() && slots_.front().done; });
     while (!slots_.empty() && slots_.front().done) {
         Slot finished = std::move(slots_.front());
         slots_.pop_front();

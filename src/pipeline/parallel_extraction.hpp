@@ -35,7 +35,8 @@ public:
     using Sink = std::function<void(Article&& article, ExtractionResult&& result)>;
 
     // threads == 0 means one per core; window == 0 means 16 articles per thread.
-    OrderedExtraction(const Extractor& extractor, unsigned threads, Sink sink, std::size_t window = 0);
+    OrderedExtraction(const Extractor& extractor, unsigned threads, Sink sink,
+                      std::size_t window = 0);
     ~OrderedExtraction();  // stops the workers; results not yet handed out are dropped
     OrderedExtraction(const OrderedExtraction&) = delete;
     OrderedExtraction& operator=(const OrderedExtraction&) = delete;
@@ -63,8 +64,8 @@ private:
     std::mutex mutex_;
     std::condition_variable work_ready_;  // a slot to take, or stopping
     std::condition_variable slot_done_;
-    std::deque<Slot> slots_;              // in input order; references stay valid at both ends
-    std::size_t next_untaken_ = 0;        // index in slots_ of the first slot no worker took
+    std::deque<Slot> slots_;        // in input order; references stay valid at both ends
+    std::size_t next_untaken_ = 0;  // index in slots_ of the first slot no worker took
     bool stopping_ = false;
     std::vector<std::jthread> workers_;
 };

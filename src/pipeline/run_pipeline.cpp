@@ -136,7 +136,9 @@ private:
     OrderedExtraction& extraction() {
         if (!extraction_)
             extraction_.emplace(stage_.extractor(), options_.threads,
-                                [this](Article&& a, ExtractionResult&& r) { extracted(std::move(a), std::move(r)); });
+                                [this](Article&& a, ExtractionResult&& r) {
+                                    extracted(std::move(a), std::move(r));
+                                });
         return *extraction_;
     }
 
@@ -146,7 +148,8 @@ private:
         pending_hashes_.pop_front();
         if (!result.error.empty()) {
             // Not stored, so that a fixed incimap extracts it on the next run.
-            summary_.problems.push_back({article.origin, "extraction failed: " + result.error, true});
+            summary_.problems.push_back(
+                {article.origin, "extraction failed: " + result.error, true});
             seen_.erase(hash);
             return;
         }

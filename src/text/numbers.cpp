@@ -1,10 +1,11 @@
 #include "text/numbers.hpp"
-#include "text/word_tables.hpp"
 
 #include <array>
 #include <cctype>
 #include <charconv>
 #include <string>
+
+#include "text/word_tables.hpp"
 
 namespace incimap {
 
@@ -122,7 +123,8 @@ std::optional<int> digits_value(std::string_view w) {
 // How many words starting at `i` spell `phrase` (lower case, single spaces); 0 if not.
 std::size_t match_phrase(const std::vector<Word>& words, std::size_t i, std::string_view phrase) {
     // Most words share no first letter with the phrase: that settles it without a comparison.
-    if (i >= words.size() || phrase.empty() || words[i].lower.empty() || words[i].lower.front() != phrase.front())
+    if (i >= words.size() || phrase.empty() || words[i].lower.empty() ||
+        words[i].lower.front() != phrase.front())
         return 0;
     std::size_t n = 0;
     while (!phrase.empty()) {

@@ -1,8 +1,7 @@
 // `map`, `heatmap` and `brief` on a run over the project's examples, and the options every
 // subcommand shares with `run`: governorate names, filters, output folders.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "cli_fixtures.hpp"
 

@@ -4,7 +4,6 @@
 // quadratic step gives (over 10x here before the resolver indexed the article); no absolute
 // time is checked.
 #include <catch2/catch.hpp>
-
 #include <ctime>
 #include <fstream>
 #include <set>
@@ -31,18 +30,21 @@ std::vector<std::string> village_sentences(std::size_t count) {
     std::vector<std::string> out;
     std::set<std::string> names;
     std::string line;
-    std::getline(tsv, line);  // header: wof_id name name_eng name_ara variants lat lon population geonames_id placetype
+    std::getline(tsv, line);  // header: wof_id name name_eng name_ara variants lat lon population
+                              // geonames_id placetype
     while (out.size() < count && std::getline(tsv, line)) {
         std::vector<std::string> cells;
         std::stringstream fields(line);
         for (std::string cell; std::getline(fields, cell, '\t');) cells.push_back(cell);
         if (cells.size() < 10 || cells[9] != "locality") continue;
         const std::string& name = cells[1];
-        if (name.size() < 4 || name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -") !=
-                                   std::string::npos ||
+        if (name.size() < 4 ||
+            name.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ -") !=
+                std::string::npos ||
             !names.insert(name).second)
             continue;
-        out.push_back(std::to_string(2 + out.size() % 7) + " civilians were killed by shelling on " + name +
+        out.push_back(std::to_string(2 + out.size() % 7) +
+                      " civilians were killed by shelling on " + name +
                       " on Monday, local sources said.");
     }
     return out;
@@ -90,13 +92,13 @@ TEST_CASE("a long article costs its length: one paragraph, lines, or many short 
     for (std::size_t from = 0; from < sentences.size(); from += kPerShortArticle)
         short_articles.push_back(article(joined(sentences, from, from + kPerShortArticle, "\n")));
     std::size_t in_paragraph = 0, in_lines = 0, in_short = 0;
-    const double paragraph =
-        extraction_seconds(extractor, {article(joined(sentences, 0, kSentences, " "))}, in_paragraph);
+    const double paragraph = extraction_seconds(
+        extractor, {article(joined(sentences, 0, kSentences, " "))}, in_paragraph);
     const double lines =
         extraction_seconds(extractor, {article(joined(sentences, 0, kSentences, "\n"))}, in_lines);
     const double short_ones = extraction_seconds(extractor, short_articles, in_short);
-    INFO("CPU s: one paragraph " << paragraph << ", lines " << lines << ", " << short_articles.size()
-                                 << " short articles " << short_ones);
+    INFO("CPU s: one paragraph " << paragraph << ", lines " << lines << ", "
+                                 << short_articles.size() << " short articles " << short_ones);
     // Every sentence tells an event whose place is resolved, however they are later merged.
     CHECK(in_paragraph >= 1);
     CHECK(in_lines >= kSentences / 2);

@@ -1,7 +1,6 @@
 // Extraction on a pool of workers: results in input order whatever the threads and the read-ahead
 // window, and a failing article reported in its own result without stopping the others.
 #include <catch2/catch.hpp>
-
 #include <stdexcept>
 
 #include "../extract/fake_gazetteer.hpp"
@@ -15,12 +14,17 @@ namespace {
 class FailingGazetteer final : public Gazetteer {
 public:
     FailingGazetteer() { places_.add({"Palmyra"}, "city", 34.56, 38.28); }
-    std::vector<const Place*> lookup(std::string_view name) const override { return places_.lookup(name); }
+    std::vector<const Place*> lookup(std::string_view name) const override {
+        return places_.lookup(name);
+    }
     const Place* by_id(std::int64_t id) const override { return places_.by_id(id); }
-    const Place* governorate(std::string_view name) const override { return places_.governorate(name); }
+    const Place* governorate(std::string_view name) const override {
+        return places_.governorate(name);
+    }
     AdminUnits admin_at(LonLat point) const override { return places_.admin_at(point); }
     std::vector<Mention> find_mentions(std::string_view text) const override {
-        if (text.find("Unreadable") != std::string_view::npos) throw std::runtime_error("cannot read this one");
+        if (text.find("Unreadable") != std::string_view::npos)
+            throw std::runtime_error("cannot read this one");
         return places_.find_mentions(text);
     }
     std::size_t place_count() const override { return places_.place_count(); }
@@ -51,11 +55,14 @@ TEST_CASE("ordered extraction hands back every article in input order, failures 
             INFO(threads << " threads, window " << window);
             std::vector<std::string> ids, errors;
             std::size_t incidents = 0;
-            OrderedExtraction extraction(extractor, threads, [&](Article&& a, ExtractionResult&& r) {
-                ids.push_back(a.id);
-                if (!r.error.empty()) errors.push_back(a.origin + ": " + r.error);
-                incidents += r.incidents.size();
-            }, window);
+            OrderedExtraction extraction(
+                extractor, threads,
+                [&](Article&& a, ExtractionResult&& r) {
+                    ids.push_back(a.id);
+                    if (!r.error.empty()) errors.push_back(a.origin + ": " + r.error);
+                    incidents += r.incidents.size();
+                },
+                window);
             for (std::size_t i = 0; i < kArticles; ++i) extraction.add(numbered(i, i != kFailing));
             extraction.finish();
             REQUIRE(ids.size() == kArticles);
@@ -71,9 +78,12 @@ TEST_CASE("ordered extraction stops cleanly when the sink throws", "[pipeline][e
     const Resolver resolver(gazetteer);
     const Extractor extractor(gazetteer, resolver);
     auto run = [&] {
-        OrderedExtraction extraction(extractor, 2, [](Article&& a, ExtractionResult&&) {
-            if (a.id == "a5") throw std::runtime_error("output closed");
-        }, 4);
+        OrderedExtraction extraction(
+            extractor, 2,
+            [](Article&& a, ExtractionResult&&) {
+                if (a.id == "a5") throw std::runtime_error("output closed");
+            },
+            4);
         for (std::size_t i = 0; i < 20; ++i) extraction.add(numbered(i));
         extraction.finish();
     };
