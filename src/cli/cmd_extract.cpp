@@ -1,5 +1,6 @@
 // incimap extract INPUT...: articles in, incidents out (JSON Lines with --json, else a table).
-// Exit codes: 0 ok, 1 some inputs skipped, 2 usage, 3 nothing processed (core/error.hpp).
+// Exit codes: 0 ok, 1 some inputs skipped or some articles failed, 2 usage, 3 nothing processed
+// (core/error.hpp).
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -7,6 +8,7 @@
 #include <sstream>
 
 #include "cli/commands.hpp"
+#include "cli/layer_args.hpp"
 #include "core/error.hpp"
 #include "extract/extractor.hpp"
 #include "extract/incident_json.hpp"
@@ -14,6 +16,7 @@
 #include "gazetteer/resolver.hpp"
 #include "ingest/reader.hpp"
 #include "output/incident_filter.hpp"
+#include "pipeline/parallel_extraction.hpp"
 
 namespace incimap::cli {
 namespace {
@@ -40,6 +43,16 @@ void print_row(std::ostream& out, const Incident& in) {
         << std::setw(6) << count_text(in.casualties.captured) << place.str() << '\n';
 }
 
+// One JSON object per incident (docs/schema.md), with a point only for an event in Syria.
+std::string incident_line(const Incident& in) {
+    auto j = incident_to_json(in);
+    // No point on a Syrian map for an event elsewhere.
+    const bool point = in.where.place.has_value() && !outside_syria(in);
+    j["lon"] = point ? nlohmann::json(in.where.point.lon) : nlohmann::json(nullptr);
+    j["lat"] = point ? nlohmann::json(in.where.point.lat) : nlohmann::json(nullptr);
+    return j.dump();
+}
+
 class ExtractCommand final : public Command {
 public:
     std::string name() const override { return "extract"; }
@@ -57,6 +70,8 @@ public:
         app.add_option("--id-col", options_.id_col, "CSV column/JSON field with the article id");
         app.add_option("--date-col", options_.date_col, "CSV column/JSON field with the date");
         app.add_option("--title-col", options_.title_col, "CSV column/JSON field with the title");
+        app.add_option("--threads", threads_, "Extraction threads (default: one per core)")
+            ->check(whole_number(1, 1024));
         app.add_option("--gazetteer", gazetteer_path_,
                        "Gazetteer database (default: $INCIMAP_GAZETTEER or the built one)");
     }
@@ -79,25 +94,32 @@ public:
         std::vector<std::filesystem::path> paths(inputs_.begin(), inputs_.end());
         std::vector<InputProblem> problems;
         std::size_t articles = 0;
+        std::size_t failed = 0;
+        // Results come back in input order whatever the number of threads.
+        OrderedExtraction extraction(
+            extractor, threads_, [&](Article&& article, ExtractionResult&& result) {
+                if (!result.error.empty()) {
+                    // One article that cannot be extracted does not stop the others.
+                    ++failed;
+                    std::cerr << "incimap: error: " << article.origin
+                              << ": extraction failed: " << result.error << '\n';
+                    return;
+                }
+                for (const Incident& in : result.incidents) {
+                    if (json_)
+                        std::cout << incident_line(in) << '\n';
+                    else
+                        print_row(std::cout, in);
+                }
+            });
         read_articles(paths, options_,
                       [&](Article&& article) {
                           ++articles;
-                          for (const Incident& in : extractor.extract(article)) {
-                              if (json_) {
-                                  auto j = incident_to_json(in);
-                                  // No point on a Syrian map for an event elsewhere.
-                                  const bool point =
-                                      in.where.place.has_value() && !outside_syria(in);
-                                  j["lon"] = point ? nlohmann::json(in.where.point.lon) : nlohmann::json(nullptr);
-                                  j["lat"] = point ? nlohmann::json(in.where.point.lat) : nlohmann::json(nullptr);
-                                  std::cout << j.dump() << '\n';
-                              } else {
-                                  print_row(std::cout, in);
-                              }
-                          }
+                          extraction.add(std::move(article));
                       },
                       problems);
-        bool skipped = false;
+        extraction.finish();
+        bool skipped = failed > 0;
         for (const InputProblem& p : problems) {
             std::cerr << "incimap: warning: " << p.where << ": " << p.what << '\n';
             skipped = skipped || p.skipped;
@@ -109,6 +131,7 @@ public:
 private:
     std::vector<std::string> inputs_;
     bool json_ = false;
+    unsigned threads_ = 0;
     std::string published_;
     std::string gazetteer_path_;
     IngestOptions options_;

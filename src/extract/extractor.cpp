@@ -347,7 +347,8 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
             tally_list_until = si + 1;
             continue;
         }
-        if (is_cumulative(sentence.text))
+        const bool cumulative = is_cumulative(sentence.text);
+        if (cumulative)
             tally_list_until = si + kTallyListGap;
         else if (si <= tally_list_until && text_words(sentence.text).size() < kHeadingWords)
             ++tally_list_until;
@@ -356,10 +357,15 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
         // civilians ... were killed, while 633 members died"); one inside a clause covers that
         // clause only ("no word on casualties so far, while four were killed in ...").
         const auto parts = clauses(sentence);
-        if (is_cumulative(parts.front().first) && opens_with_tally(parts.front().first)) continue;
+        // A sentence of one clause is that clause: its tally test is not run again.
+        auto cumulative_clause = [&](const std::string& clause) {
+            return parts.size() == 1 ? cumulative : is_cumulative(clause);
+        };
+        if (cumulative_clause(parts.front().first) && opens_with_tally(parts.front().first))
+            continue;
         for (const auto& [clause, offset] : parts) {
             const std::string low = " " + ascii_lower(clause) + " ";
-            if (is_cumulative(clause) || denies_event(low)) continue;
+            if (cumulative_clause(clause) || denies_event(low)) continue;
             std::vector<EventCue> cues = find_event_cues(clause);
             const bool tally_words =
                 std::erase_if(cues, [](const EventCue& c) { return c.aggregate; }) > 0;

@@ -404,13 +404,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
     auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
                        const std::vector<std::string>& extra_admin1, double frame_km = kFrameKm,
                        bool settlement = false, bool written_as_place = true) -> Resolved {
-        ContextClues clues = context.clues;
-        clues.nearby = nearby;
-        for (const std::string& pcode : extra_admin1)
-            if (std::find(clues.admin1_pcodes.begin(), clues.admin1_pcodes.end(), pcode) ==
-                clues.admin1_pcodes.end())
-                clues.admin1_pcodes.insert(clues.admin1_pcodes.begin(), pcode);
-        const std::vector<Candidate> candidates = resolver_.resolve(m.text, clues);
+        const std::vector<Candidate> candidates =
+            resolver_.resolve(m.text, context.clues, NameSurroundings{nearby, extra_admin1});
         // The name as written, where some place bears it, before its looser spellings: "Badiya"
         // is the desert, not a village whose consonants it shares.
         for (const bool exact_pass : {true, false}) {

@@ -46,8 +46,7 @@ constexpr std::array<std::string_view, 12> kManyEvents{{
 // "in the past five years", "over the last two months", "during the past week": a period that
 // holds many events. "the past hour" or "the past 24 hours" does not (`days_count`: whether
 // "days" counts, which it does only with a summing word).
-bool names_long_period(const std::string& low, bool days_count) {
-    const auto words = text_words(low);
+bool names_long_period(const std::vector<TextWord>& words, bool days_count) {
     for (std::size_t k = 0; k + 2 < words.size(); ++k) {
         if (words[k].lower != "the" || (words[k + 1].lower != "past" && words[k + 1].lower != "last"))
             continue;
@@ -76,10 +75,11 @@ bool is_cumulative(std::string_view sentence) {
     const std::string low = ascii_lower(sentence);
     // "More than 250,000 people have died": no one report of Syria tells a single event of
     // ten thousand dead; such a figure is a war's or a year's toll.
-    for (const Quantity& q : find_quantities(sentence))
+    const std::vector<Quantity> quantities = find_quantities(sentence);
+    for (const Quantity& q : quantities)
         if (q.low >= kWarScaleFigure) return true;
     // A tally phrase sums a figure: "no word on casualties so far" sums nothing.
-    if (contains_any(low, kTallyPhrases) && !find_quantities(sentence).empty()) return true;
+    if (contains_any(low, kTallyPhrases) && !quantities.empty()) return true;
     // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
     bool whole_month_or_year = false;  // "In November 2022, SOHR documented the deaths of 160"
     for (const auto& d : find_dates(sentence, std::nullopt)) {
@@ -87,9 +87,10 @@ bool is_cumulative(std::string_view sentence) {
         whole_month_or_year = whole_month_or_year || d.precision == DatePrecision::month ||
                               d.precision == DatePrecision::year;
     }
-    if (names_long_period(low, false)) return true;
+    const std::vector<TextWord> words = text_words(low);
+    if (names_long_period(words, false)) return true;
     const bool many = contains_any(low, kManyEvents);
-    const bool period = contains_any(low, kPeriodPhrases) || names_long_period(low, true) ||
+    const bool period = contains_any(low, kPeriodPhrases) || names_long_period(words, true) ||
                         whole_month_or_year;
     return contains_any(low, kSummingWords) && (period || many);
 }

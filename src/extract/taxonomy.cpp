@@ -127,6 +127,8 @@ bool word_boundary(const std::string& s, std::size_t pos) {
 std::size_t match_at(const std::string& text, std::size_t pos, std::string_view phrase) {
     const bool prefix = phrase.ends_with('*');
     const auto body = prefix ? phrase.substr(0, phrase.size() - 1) : phrase;
+    // Most keywords differ from the text in their first letter: no comparison needed.
+    if (!body.empty() && (pos >= text.size() || text[pos] != body.front())) return 0;
     if (text.compare(pos, body.size(), body) != 0) return 0;
     std::size_t end = pos + body.size();
     if (prefix)

@@ -1,6 +1,7 @@
 #include "gazetteer/resolver.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -98,10 +99,6 @@ double closeness(LonLat a, LonLat b, double precision_km) {
     return std::exp(-d / kWeights.distance_scale_km);
 }
 
-bool same_name(const NameKeys& a, const NameKeys& b) {
-    return (!a.exact.empty() && a.exact == b.exact) || (!a.skeleton.empty() && a.skeleton == b.skeleton);
-}
-
 bool is_exact(const NameKeys& query, const Place& place) {
     if (query.exact.empty()) return false;
     if (name_keys(place.name).exact == query.exact) return true;
@@ -128,18 +125,66 @@ std::string strip_area_words(std::string_view name) {
     return stripped ? s : std::string();
 }
 
+// Texts shorter than this are searched for each name; longer ones are indexed by trigram.
+constexpr std::size_t kIndexedTextBytes = 16 * 1024;
+
+// Bytes that can open a name: capitals, the a/e/u of romanised articles ("al-", "el-", "ul-"),
+// and the first byte of a multi-byte UTF-8 letter (Arabic).
+bool may_open_name(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'A' && u <= 'Z') || u == 'a' || u == 'e' || u == 'u' || u >= 0xC0;
+}
+
+std::uint32_t trigram(std::string_view s) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(s[0])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(s[1])) << 8 |
+           static_cast<unsigned char>(s[2]);
+}
+
+void index_text(ContextClues& clues) {
+    const std::string& text = clues.text;
+    if (text.size() < kIndexedTextBytes || text.size() > UINT32_MAX) return;
+    for (std::size_t i = 0; i + 3 <= text.size(); ++i)
+        if (may_open_name(text[i]))
+            clues.index.text_trigrams[trigram(std::string_view(text).substr(i, 3))].push_back(
+                static_cast<std::uint32_t>(i));
+}
+
+// The first `max` occurrences of `name` in the clues' text, each one searched for after the end
+// of the one before.
+std::vector<std::size_t> occurrences(std::string_view name, const ContextClues& clues,
+                                     std::size_t max) {
+    std::vector<std::size_t> out;
+    const std::string_view text = clues.text;
+    const auto& trigrams = clues.index.text_trigrams;
+    if (name.size() < 3 || trigrams.empty() || !may_open_name(name.front())) {
+        for (std::size_t pos = text.find(name); pos != std::string_view::npos && out.size() < max;
+             pos = text.find(name, pos + name.size()))
+            out.push_back(pos);
+        return out;
+    }
+    const auto it = trigrams.find(trigram(name));
+    if (it == trigrams.end()) return out;
+    std::size_t from = 0;
+    for (const std::uint32_t pos : it->second) {
+        if (out.size() >= max) break;
+        if (pos < from || text.substr(pos, name.size()) != name) continue;
+        out.push_back(pos);
+        from = pos + name.size();
+    }
+    return out;
+}
+
 // Longer names the text writes around `name`: "al-Omar" followed by "oil field", "Tiyas" by
 // "airbase". Tries up to three following words, longest first, at the first few occurrences.
-std::vector<std::pair<std::string, std::vector<const Place*>>> longer_names(std::string_view name,
-                                                                           std::string_view text,
-                                                                           const Gazetteer& gazetteer) {
-    constexpr int kMaxOccurrences = 5;
+std::vector<std::pair<std::string, std::vector<const Place*>>> longer_names(
+    std::string_view name, const ContextClues& clues, const Gazetteer& gazetteer) {
+    constexpr std::size_t kMaxOccurrences = 5;
     constexpr std::size_t kMaxWords = 3;
     std::vector<std::pair<std::string, std::vector<const Place*>>> out;
     if (name.empty()) return out;
-    int seen = 0;
-    for (std::size_t pos = text.find(name); pos != std::string_view::npos && seen < kMaxOccurrences;
-         pos = text.find(name, pos + name.size()), ++seen) {
+    const std::string_view text = clues.text;
+    for (const std::size_t pos : occurrences(name, clues, kMaxOccurrences)) {
         std::vector<std::size_t> word_ends;
         std::size_t i = pos + name.size();
         while (word_ends.size() < kMaxWords && i < text.size() && text[i] == ' ') {
@@ -161,6 +206,72 @@ std::vector<std::pair<std::string, std::vector<const Place*>>> longer_names(std:
         }
     }
     return out;
+}
+
+// An anchor place farther than this beyond both precision radii weighs under the 0.05 that
+// counts (3 * exp(-d / 40 km) < 0.05 from d = 164 km); the margin covers rounding.
+constexpr double kAnchorReachKm = 180.0;
+constexpr double kEarthRadiusKm = 6371.0088;
+
+// The point on the unit sphere.
+std::array<double, 3> direction(LonLat p) {
+    constexpr double rad = 3.14159265358979323846 / 180.0;
+    return {std::cos(p.lat * rad) * std::cos(p.lon * rad),
+            std::cos(p.lat * rad) * std::sin(p.lon * rad), std::sin(p.lat * rad)};
+}
+
+// True when two places are surely farther apart than `km`: their chord, never longer than the
+// great circle between them, is. Saves the trigonometry for most anchors of a long article.
+bool surely_farther(const std::array<double, 3>& a, const std::array<double, 3>& b, double km) {
+    const double dx = a[0] - b[0], dy = a[1] - b[1], dz = a[2] - b[2];
+    const double limit = km / kEarthRadiusKm;
+    return dx * dx + dy * dy + dz * dz > limit * limit;
+}
+
+// Anchors, in order, that write the same name as `query` (exact key or skeleton).
+std::vector<std::size_t> anchors_named(const ContextClues& clues, const NameKeys& query) {
+    std::vector<std::size_t> out;
+    const auto& by_exact = clues.index.by_exact;
+    if (!query.exact.empty()) {
+        const auto range = std::equal_range(
+            by_exact.begin(), by_exact.end(), std::pair(query.exact, std::size_t{0}),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto it = range.first; it != range.second; ++it) out.push_back(it->second);
+    }
+    if (!query.skeleton.empty())
+        if (const auto it = clues.index.by_skeleton.find(query.skeleton);
+            it != clues.index.by_skeleton.end())
+            out.insert(out.end(), it->second.begin(), it->second.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// Anchors, in order, whose exact key is `exact` followed by more words ("al-omar oil field").
+std::vector<std::size_t> anchors_extending(const ContextClues& clues, const std::string& exact) {
+    std::vector<std::size_t> out;
+    if (exact.empty()) return out;
+    const std::string prefix = exact + " ";
+    const auto& by_exact = clues.index.by_exact;
+    for (auto it =
+             std::lower_bound(by_exact.begin(), by_exact.end(), std::pair(prefix, std::size_t{0}));
+         it != by_exact.end() && it->first.starts_with(prefix); ++it)
+        out.push_back(it->second);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void index_anchors(ContextClues& clues) {
+    ContextClues::Index& index = clues.index;
+    for (std::size_t i = 0; i < clues.anchors.size(); ++i) {
+        const ContextClues::Anchor& a = clues.anchors[i];
+        if (!a.keys.exact.empty()) index.by_exact.emplace_back(a.keys.exact, i);
+        if (!a.keys.skeleton.empty()) index.by_skeleton[a.keys.skeleton].push_back(i);
+        if (a.unambiguous && std::any_of(a.places.begin(), a.places.end(),
+                                         [](const Place* p) { return p->feature_type == "city"; }))
+            index.unambiguous_cities.push_back(i);
+    }
+    std::sort(index.by_exact.begin(), index.by_exact.end());
 }
 
 void add(Candidate& c, double weight, std::string reason) {
@@ -188,9 +299,11 @@ ContextClues Resolver::analyse(const ResolveContext& context) const {
     std::unordered_set<std::string> anchor_keys;
     for (Mention& m : gazetteer_.find_mentions(context.text)) {
         // A name repeated through an article is one piece of evidence, not several.
-        if (!anchor_keys.insert(name_keys(m.text).exact).second) continue;
+        NameKeys keys = name_keys(m.text);
+        if (!anchor_keys.insert(keys.exact).second) continue;
         ContextClues::Anchor anchor;
         anchor.text = std::move(m.text);
+        anchor.keys = std::move(keys);
         // Exact-key places only when there are some: skeleton look-alikes of a well-known name
         // would make every anchor look ambiguous.
         std::vector<const Place*> meant = gazetteer_.lookup_exact(anchor.text);
@@ -207,11 +320,14 @@ ContextClues Resolver::analyse(const ResolveContext& context) const {
                 hinted.push_back(p);
         }
         if (!hinted.empty()) anchor.places = std::move(hinted);
+        for (const Place* p : anchor.places) anchor.directions.push_back(direction(p->point));
         anchor.unambiguous = std::all_of(anchor.places.begin(), anchor.places.end(), [&](const Place* p) {
             return great_circle_km(p->point, anchor.places.front()->point) <= kClusterKm;
         });
         clues.anchors.push_back(std::move(anchor));
     }
+    index_anchors(clues);
+    index_text(clues);
     return clues;
 }
 
@@ -220,6 +336,11 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ResolveCon
 }
 
 std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClues& clues) const {
+    return resolve(name, clues, NameSurroundings{});
+}
+
+std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClues& clues,
+                                         const NameSurroundings& around) const {
     std::vector<const Place*> places = gazetteer_.lookup(name);
     if (places.empty()) {
         if (const std::string bare = strip_area_words(name); !bare.empty()) {
@@ -234,33 +355,37 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
 
     // "al-Omar" where the text says "al-Omar oil field": the longer name is what was meant.
     std::unordered_map<std::int64_t, std::string> in_full;  // place id -> the longer name
-    for (const ContextClues::Anchor& a : clues.anchors) {
-        const NameKeys k = name_keys(a.text);
-        if (query.exact.empty() || !k.exact.starts_with(query.exact + " ")) continue;
+    for (const std::size_t i : anchors_extending(clues, query.exact)) {
+        const ContextClues::Anchor& a = clues.anchors[i];
         for (const Place* p : a.places) {
             places.push_back(p);
             in_full.emplace(p->id, a.text);
         }
     }
-    for (auto& [phrase, longer] : longer_names(name, clues.text, gazetteer_)) {
+    for (auto& [phrase, longer] : longer_names(name, clues, gazetteer_)) {
         for (const Place* p : longer) {
             places.push_back(p);
             in_full.emplace(p->id, phrase);
         }
     }
 
-    std::vector<bool> anchor_is_query;
-    for (const ContextClues::Anchor& a : clues.anchors) anchor_is_query.push_back(same_name(name_keys(a.text), query));
+    const std::vector<std::size_t> query_anchors = anchors_named(clues, query);
+    auto anchor_is_query = [&](std::size_t i) {
+        return std::binary_search(query_anchors.begin(), query_anchors.end(), i);
+    };
+    auto hinted = [&](const std::string& pcode) {
+        return std::find(clues.admin1_pcodes.begin(), clues.admin1_pcodes.end(), pcode) !=
+                   clues.admin1_pcodes.end() ||
+               std::find(around.admin1_pcodes.begin(), around.admin1_pcodes.end(), pcode) !=
+                   around.admin1_pcodes.end();
+    };
     // Does the text say where it is set, other than by this name? By a governorate it names, a
     // point already resolved, or a city it names that can only be one place. Smaller names are
     // no evidence here: they may themselves be homonyms or words that look like names.
-    bool text_has_geography = !clues.admin1_pcodes.empty() || !clues.nearby.empty();
-    for (std::size_t i = 0; i < clues.anchors.size() && !text_has_geography; ++i) {
-        const ContextClues::Anchor& a = clues.anchors[i];
-        text_has_geography = !anchor_is_query[i] && a.unambiguous &&
-                             std::any_of(a.places.begin(), a.places.end(),
-                                         [](const Place* p) { return p->feature_type == "city"; });
-    }
+    bool text_has_geography = !clues.admin1_pcodes.empty() || !around.admin1_pcodes.empty() ||
+                              !clues.nearby.empty() || !around.nearby.empty();
+    for (std::size_t k = 0; k < clues.index.unambiguous_cities.size() && !text_has_geography; ++k)
+        text_has_geography = !anchor_is_query(clues.index.unambiguous_cities[k]);
 
     int country_total = 0;
     for (const auto& [code, n] : clues.country_counts) country_total += n;
@@ -302,14 +427,15 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
         }
 
         const std::string& pcode = place->admin.admin1_pcode;
-        if (!pcode.empty() &&
-            std::find(clues.admin1_pcodes.begin(), clues.admin1_pcodes.end(), pcode) != clues.admin1_pcodes.end()) {
+        if (!pcode.empty() && hinted(pcode)) {
             add(c, kWeights.governorate, "in hinted governorate " + place->admin.admin1_name + " " + pcode);
             c.context_support += kWeights.governorate;
         }
 
         double best_nearby = 0;
         for (LonLat p : clues.nearby) best_nearby = std::max(best_nearby, closeness(place->point, p, place->precision_km));
+        for (LonLat p : around.nearby)
+            best_nearby = std::max(best_nearby, closeness(place->point, p, place->precision_km));
         if (best_nearby > 0.05) {
             add(c, kWeights.nearby_point * best_nearby, fmt("near a resolved point (%.2f)", best_nearby));
             c.context_support += kWeights.nearby_point * best_nearby;
@@ -318,19 +444,26 @@ std::vector<Candidate> Resolver::resolve(std::string_view name, const ContextClu
         double anchor_sum = 0;
         std::string anchor_names;
         int named = 0;
+        const std::array<double, 3> at = direction(place->point);
         for (std::size_t i = 0; i < clues.anchors.size(); ++i) {
             const ContextClues::Anchor& a = clues.anchors[i];
             // The name itself, wherever it recurs in the text, is no evidence for its own place.
-            if (anchor_is_query[i]) continue;
+            if (anchor_is_query(i)) continue;
             double best = 0;
-            for (const Place* p : a.places) {
-                if (p->id == place->id) continue;
+            for (std::size_t k = 0; k < a.places.size(); ++k) {
+                const Place* p = a.places[k];
+                if (p->id == place->id ||
+                    surely_farther(at, a.directions[k],
+                                   kAnchorReachKm + std::max(place->precision_km, p->precision_km)))
+                    continue;
                 best = std::max(best, closeness(place->point, p->point, std::max(place->precision_km, p->precision_km)));
             }
             const double w = kWeights.anchor * best / (a.unambiguous ? 1.0 : static_cast<double>(a.places.size()));
             if (w < 0.05) continue;
             anchor_sum += w;
             if (++named <= 3) anchor_names += (named > 1 ? ", " : "") + a.text;
+            // Capped, with its three names told: the anchors after these change nothing.
+            if (named >= 3 && anchor_sum >= kWeights.anchor_cap) break;
         }
         if (anchor_sum > 0) {
             add(c, std::min(kWeights.anchor_cap, anchor_sum), "near " + anchor_names);

@@ -1,13 +1,18 @@
 #pragma once
 // Ranks the places a name can mean, using the context it was written in.
 // The score is additive; its weights and their reasons are in resolver.cpp and docs/resolver.md.
+#include <array>
+#include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/place.hpp"
 #include "gazetteer/gazetteer.hpp"
+#include "text/name_key.hpp"
 
 namespace incimap {
 
@@ -22,7 +27,9 @@ struct ResolveContext {
 struct ContextClues {
     struct Anchor {
         std::string text;                 // the mention as written ("al-Sukhna")
+        NameKeys keys;                    // name_keys(text)
         std::vector<const Place*> places; // the places it can mean (large areas left out)
+        std::vector<std::array<double, 3>> directions;  // of each place, on the unit sphere
         bool unambiguous = false;         // all of them lie close together
     };
     std::string text;                            // the context text itself
@@ -31,6 +38,23 @@ struct ContextClues {
     std::map<std::string, int> country_counts;   // ISO code -> words in the text naming it
     std::vector<LonLat> nearby;
     std::vector<Anchor> anchors;                 // other place names in the text
+    // Indexes over `anchors` and `text`, so that resolving one name of a long article does not
+    // read all of them again (which made a long text cost its square).
+    struct Index {
+        std::vector<std::pair<std::string, std::size_t>> by_exact;  // exact key -> anchor, sorted
+        std::unordered_map<std::string, std::vector<std::size_t>> by_skeleton;
+        std::vector<std::size_t> unambiguous_cities;  // unambiguous anchors that can be a city
+        // Where each three bytes that can open a name start in a long `text`, in order (empty
+        // for a short text, which is searched instead).
+        std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> text_trigrams;
+    } index;
+};
+
+// What is known only around one name, beside its text's clues: points it lies near (a place
+// that frames it) and governorates it lies in.
+struct NameSurroundings {
+    std::span<const LonLat> nearby;
+    std::span<const std::string> admin1_pcodes;
 };
 
 class Resolver {
@@ -40,6 +64,9 @@ public:
     std::vector<Candidate> resolve(std::string_view name, const ResolveContext& context) const;
     // The same, against clues prepared once with analyse().
     std::vector<Candidate> resolve(std::string_view name, const ContextClues& clues) const;
+    // The same, with what is known around this name added to the clues without copying them.
+    std::vector<Candidate> resolve(std::string_view name, const ContextClues& clues,
+                                   const NameSurroundings& around) const;
     ContextClues analyse(const ResolveContext& context) const;
 
 private:

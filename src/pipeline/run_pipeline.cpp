@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -103,10 +104,13 @@ private:
     std::unique_ptr<Extractor> extractor_;
 };
 
+// Articles in, extracted articles into the store. Extraction runs on a pool of workers, each
+// taking the next new article when it is free; results come back in input order and are
+// committed `batch_size` at a time, so no batch waits for its slowest article.
 class BatchRunner {
 public:
     BatchRunner(const RunOptions& options, IncidentStore& store, RunSummary& summary)
-        : options_(options), store_(store), summary_(summary), extraction_(options.gazetteer) {
+        : options_(options), store_(store), summary_(summary), stage_(options.gazetteer) {
         progress_.bytes_total = input_bytes(options.inputs);
     }
 
@@ -117,46 +121,66 @@ public:
         std::string hash = content_hash(article.text);
         if (!seen_.insert(hash).second || store_.has_article(hash)) {
             ++summary_.articles_known;
-        } else {
-            batch_.push_back({std::move(article), std::move(hash), {}});
+            return;
         }
-        if (batch_.size() >= options_.batch_size) flush();
+        pending_hashes_.push_back(std::move(hash));
+        extraction().add(std::move(article));
     }
 
+    // Waits for the articles still in extraction and commits the rest.
     void flush() {
-        if (!batch_.empty()) {
-            std::vector<const Article*> articles;
-            for (const auto& item : batch_) articles.push_back(&item.article);
-            auto results = extract_in_parallel(extraction_.extractor(), articles, options_.threads);
-            std::vector<ExtractedArticle> done;
-            for (std::size_t i = 0; i < batch_.size(); ++i) {
-                if (!results[i].error.empty()) {
-                    // Not stored, so that a fixed incimap extracts it on the next run.
-                    summary_.problems.push_back(
-                        {batch_[i].article.origin, "extraction failed: " + results[i].error, true});
-                    seen_.erase(batch_[i].content_hash);
-                    continue;
-                }
-                summary_.reports_new += results[i].incidents.size();
-                batch_[i].reports = std::move(results[i].incidents);
-                done.push_back(std::move(batch_[i]));
-            }
-            store_.add_articles(done);
-            summary_.articles_new += done.size();
-            batch_.clear();
+        if (extraction_) extraction_->finish();
+        commit();
+    }
+
+private:
+    OrderedExtraction& extraction() {
+        if (!extraction_)
+            extraction_.emplace(stage_.extractor(), options_.threads,
+                                [this](Article&& a, ExtractionResult&& r) {
+                                    extracted(std::move(a), std::move(r));
+                                });
+        return *extraction_;
+    }
+
+    // Results come in input order: the oldest pending hash is this article's.
+    void extracted(Article&& article, ExtractionResult&& result) {
+        std::string hash = std::move(pending_hashes_.front());
+        pending_hashes_.pop_front();
+        if (!result.error.empty()) {
+            // Not stored, so that a fixed incimap extracts it on the next run.
+            summary_.problems.push_back(
+                {article.origin, "extraction failed: " + result.error, true});
+            seen_.erase(hash);
+            return;
+        }
+        summary_.reports_new += result.incidents.size();
+        done_.push_back({std::move(article), std::move(hash), std::move(result.incidents)});
+        if (done_.size() >= options_.batch_size) commit();
+    }
+
+    // Stores the extracted articles in one transaction, then reports progress and honours a
+    // stop request.
+    void commit() {
+        if (!done_.empty()) {
+            store_.add_articles(done_);
+            summary_.articles_new += done_.size();
+            done_.clear();
         }
         if (options_.on_progress) options_.on_progress(progress_);
         if (options_.stop_requested && options_.stop_requested()) throw StopReading{};
     }
 
-private:
     const RunOptions& options_;
     IncidentStore& store_;
     RunSummary& summary_;
-    ExtractionStage extraction_;
-    std::vector<ExtractedArticle> batch_;
+    ExtractionStage stage_;
     std::set<std::string> seen_;  // hashes read in this run
+    std::deque<std::string> pending_hashes_;  // of the articles in extraction, in input order
+    std::vector<ExtractedArticle> done_;      // extracted, not yet committed
     RunProgress progress_;
+    // Last, so that its workers stop before anything they use is destroyed.
+    std::optional<OrderedExtraction> extraction_;
 };
 
 // Up to date is read from the files themselves, against the manifest written after them.

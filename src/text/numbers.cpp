@@ -5,6 +5,8 @@
 #include <charconv>
 #include <string>
 
+#include "text/word_tables.hpp"
+
 namespace incimap {
 
 namespace {
@@ -90,7 +92,7 @@ std::vector<TextWord> text_words(std::string_view text) {
         std::size_t end = j;
         while (end > i && text[end - 1] == '-') --end;
         Word w{std::string(text.substr(i, end - i)), i, end};
-        for (char& c : w.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (char& c : w.lower) c = ascii_lower(c);
         words.push_back(std::move(w));
         i = j;
     }
@@ -120,6 +122,10 @@ std::optional<int> digits_value(std::string_view w) {
 
 // How many words starting at `i` spell `phrase` (lower case, single spaces); 0 if not.
 std::size_t match_phrase(const std::vector<Word>& words, std::size_t i, std::string_view phrase) {
+    // Most words share no first letter with the phrase: that settles it without a comparison.
+    if (i >= words.size() || phrase.empty() || words[i].lower.empty() ||
+        words[i].lower.front() != phrase.front())
+        return 0;
     std::size_t n = 0;
     while (!phrase.empty()) {
         const auto sp = phrase.find(' ');
@@ -141,7 +147,7 @@ bool is_unit(const std::string& w) {
 
 std::optional<int> parse_cardinal(std::string_view word) {
     std::string lower(word);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : lower) c = ascii_lower(c);
     if (auto d = digits_value(lower)) return d;
     if (auto v = word_value(lower)) return v;
     const auto dash = lower.find('-');

@@ -8,9 +8,15 @@
 
 namespace incimap {
 
+// A-Z to a-z, every other byte as it is: what std::tolower does in the "C" locale incimap runs
+// in, without a locale look-up per byte (which was a fifth of extraction time).
+constexpr char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 inline std::string ascii_lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = ascii_lower(c);
     return out;
 }
 

@@ -1,5 +1,6 @@
 // `map`, `heatmap` and `brief` on a run over the project's examples, and the options every
 // subcommand shares with `run`: governorate names, filters, output folders.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "cli_fixtures.hpp"
@@ -144,6 +145,27 @@ TEST_CASE("extract --json names the country country_code, as the layers do, and 
     CHECK(j["lat"].is_null());
     CHECK(j["lon"].is_null());
     CHECK(j["admin1_pcode"].is_null());
+}
+
+TEST_CASE("extract --threads prints the same incidents in the same order as one thread",
+          "[cli][threads]") {
+    auto extract = [](const std::string& threads) {
+        return run_incimap({"extract", (examples_dir() / "reports.jsonl").string(),
+                            (examples_dir() / "desert_ambush.txt").string(), "--json",
+                            "--published", "2023-03-20", "--threads", threads});
+    };
+    const auto one = extract("1");
+    INFO(one.err);
+    REQUIRE(one.exit_code == 0);
+    CHECK(std::count(one.out.begin(), one.out.end(), '\n') >= 10);
+    for (const char* threads : {"2", "5"}) {
+        const auto many = extract(threads);
+        CHECK(many.exit_code == 0);
+        CHECK(many.out == one.out);
+    }
+    const auto none = extract("0");
+    CHECK(none.exit_code == 2);
+    CHECK(contains(none.err, "--threads"));
 }
 
 TEST_CASE("heatmap makes the folder of -o as brief does, and refuses a negative radius plainly",
