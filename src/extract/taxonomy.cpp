@@ -139,14 +139,23 @@ std::size_t match_at(const std::string& text, std::size_t pos, std::string_view 
 constexpr std::array<std::string_view, 8> kFewWords{{
     "twin", "double", "triple", "two", "three", "simultaneous", "coordinated", "near-simultaneous"}};
 
-// Is the word before `pos` a word for a few events happening together?
-bool preceded_by_few(const std::string& text, std::size_t pos) {
+// The word before `pos` ("" at the start).
+std::string_view word_before(const std::string& text, std::size_t pos) {
     std::size_t end = pos;
     while (end > 0 && text[end - 1] == ' ') --end;
     std::size_t begin = end;
     while (begin > 0 && (std::isalpha(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '-'))
         --begin;
-    return end > begin && is_one_of(std::string_view(text).substr(begin, end - begin), kFewWords);
+    return std::string_view(text).substr(begin, end - begin);
+}
+
+bool preceded_by(const std::string& text, std::size_t pos, std::string_view word) {
+    return word_before(text, pos) == word;
+}
+
+// Is the word before `pos` a word for a few events happening together?
+bool preceded_by_few(const std::string& text, std::size_t pos) {
+    return is_one_of(word_before(text, pos), kFewWords);
 }
 
 }  // namespace
@@ -189,7 +198,10 @@ std::vector<EventCue> find_event_cues(std::string_view sentence) {
             // event, right after a word for it.
             const bool compound = hit->aggregate && !out.empty() && out.back().end <= i &&
                                   text.find_first_not_of(' ', out.back().end) == i;
-            const bool few = hit->aggregate && (compound || preceded_by_few(text, i));
+            // "The attacks on Jawbas left eight dead": the definite plural refers back to the
+            // attacks just told, not to a tally of many ("its attacks", "300 attacks").
+            const bool told_before = hit->aggregate && preceded_by(text, i, "the");
+            const bool few = hit->aggregate && (compound || told_before || preceded_by_few(text, i));
             out.push_back({event_type(hit->code), i, i + best, hit->aggregate && !few, hit->perpetrator});
             i += best;
         } else {

@@ -41,6 +41,8 @@ TEST_CASE("a few blasts told together are one incident, not a tally", "[extract]
     }
     CHECK(find_event_cues("Its attacks killed dozens.").front().aggregate);
     // The plural after a word for the means names that one event's means.
+    // The definite plural refers back to the attacks just told.
+    CHECK_FALSE(find_event_cues("The attacks on the village left eight dead.").front().aggregate);
     const auto suicide = find_event_cues("Ten died in suicide bomb attacks on the town.");
     CHECK(std::none_of(suicide.begin(), suicide.end(), [](const EventCue& c) { return c.aggregate; }));
 }
