@@ -131,6 +131,23 @@ TEST_CASE("cuts a second story whose title repeats after the first story's body"
     CHECK(festival->role == LineRole::other_story);
 }
 
+TEST_CASE("a cut-short breadcrumb and section labels around the story are furniture",
+          "[sentences]") {
+    // The label repeats further down the page, as site widgets do; the story must survive it.
+    const std::string text =
+        "Friday, May 5, 2023\n"
+        "HomeNewsVictimsShepherd killed by a mine near the...\n"
+        "Shepherd killed by a mine near the desert town, May 2, 2023\n"
+        "Related News\n"
+        "On May 2, 2023, a shepherd was killed by a mine near the desert town.\n"
+        "Related News\n"
+        "Other headline of the site\n";
+    const auto s = news_sentences(text);
+    CHECK(any_sentence_contains(s, "a shepherd was killed by a mine"));
+    CHECK_FALSE(any_sentence_contains(s, "HomeNews"));
+    CHECK_FALSE(any_sentence_contains(s, "Related News"));
+}
+
 TEST_CASE("keeps a short line of the story that does not repeat", "[sentences]") {
     const std::string text =
         "Clashes near Tadmur\n"
