@@ -382,10 +382,12 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
                 }
                 // "Two guards were killed near the dam": a toll of its own is an event even
                 // when the report does not say how; it is coded as an unspecified attack.
-                if (tally_words || supports_only || !(mentioned(cas.counts.killed) ||
-                                                          mentioned(cas.counts.injured)))
+                // "Fighters stormed a village and captured two men": people taken with no word
+                // for the deed are an abduction.
+                const bool harmed = mentioned(cas.counts.killed) || mentioned(cas.counts.injured);
+                if (tally_words || supports_only || !(harmed || mentioned(cas.counts.captured)))
                     continue;
-                cues.push_back(EventCue{event_type("attack"), 0, 0, false, false});
+                cues.push_back(EventCue{event_type(harmed ? "attack" : "abduction"), 0, 0, false, false});
             }
             const EventCue* cue = most_specific(cues);
             if (!cas.any() && !has_attack_verb(clause)) {

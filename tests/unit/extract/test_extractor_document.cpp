@@ -182,6 +182,13 @@ TEST_CASE("with no other time, the day the report gives dates the event", "[extr
     CHECK(out[0].event_date == Date{2023, 4, 1});
 }
 
+TEST_CASE("people taken with no word for the deed are an abduction", "[extract]") {
+    const auto out = extract("Fighters stormed Qaryatein on Sunday and captured two men.", Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].event_type == "abduction");
+    CHECK(out[0].casualties.captured.value == 2);
+}
+
 TEST_CASE("a photo caption is no event of its own", "[extract]") {
     // The caption shows an older strike elsewhere; the report tells a car bomb in Qaryatein.
     const auto out = extract(
