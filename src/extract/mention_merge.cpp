@@ -135,8 +135,11 @@ bool same_event(const EventMention& a, const EventMention& b) {
     // A dated or recalled mention is linked only by an exact toll and type, as before.
     const bool toll = same_toll(a.counts.killed, b.counts.killed);
     const bool undated = !a.has_date_words && !b.has_date_words && !b.recall_markers;
+    // A later undated mention of the same toll tells the dated event again ("killed at least
+    // 19 civilians ... on Thursday", then "the 19 dead were from families of fighters").
+    const bool retold = !b.has_date_words && !b.recall_markers && types_fit(a.type, b.type);
     const bool echo = (exact_equal(a.counts.killed, b.counts.killed) && a.type == b.type) ||
-                      (toll && undated);
+                      (toll && (undated || retold));
     if (!close && !echo) return false;
     // "Earlier in January, nine were killed ...": the text says this is another, earlier
     // event than the one it has been telling, unless the same toll links them.

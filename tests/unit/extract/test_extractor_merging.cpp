@@ -75,6 +75,18 @@ TEST_CASE("a date after the deed is the event's even before a reporting verb",
     CHECK(earlier[0].event_date == Date{2023, 2, 28});
 }
 
+TEST_CASE("a later undated sentence with the same toll tells the dated event again",
+          "[extract][merge]") {
+    const auto out = extract(
+        "Insurgents killed at least 19 civilians after storming a village on Thursday.\n\n"
+        "Officials denied it.\n\nA spokesman said nothing.\n\nWitnesses spoke of fear.\n\n"
+        "The 19 dead were shot in their houses in Qaryatein.",
+        Date{2023, 3, 3});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 19);
+    REQUIRE(out[0].where.place);
+}
+
 TEST_CASE("an account opening with earlier is another event", "[extract][merge]") {
     const auto out = extract(
         "In May, militants launched an assault on the central jail of Qaryatein to free their comrades. Five "
