@@ -241,7 +241,7 @@ constexpr double kSupportFloor = 1.0;
 // spelled as the gazetteer spells it, or be supported by the text, and must not lie away from
 // every governorate and place the text names: otherwise it is a homonym or a word that looks
 // like a name ("Many", "Rescue", a family name), and the event gets a coarser place instead of
-// a wrong point. A looser spelling of a town or smaller place must also be written as a place.
+// a wrong point. A looser spelling of a settlement must also be written as a place.
 bool supported(const Candidate& c, bool written_as_place) {
     const Place& p = c.place;
     const bool small = p.feature_type == "village" || p.feature_type == "neighbourhood" ||
