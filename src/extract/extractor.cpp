@@ -27,10 +27,13 @@ constexpr std::array<std::string_view, 9> kContinuations{{
     "it ", "the bombing", "the clashes"}};
 
 // Words that mark an event as recalled from before the news of the day.
-constexpr std::array<std::string_view, 14> kRecallMarkers{{
+constexpr std::array<std::string_view, 20> kRecallMarkers{{
     "came after", "comes after", "a month after", "weeks after", "earlier", "previous",
     "the deadliest", "in the beginning of", "at the time", "the last time", "at that time",
-    "a day later", "days later", "in recent months"}};
+    "a day later", "days later", "in recent months",
+    // what keeps happening, not the news of the day: "has been repeatedly targeted", "IS
+    // has in the past claimed similar attacks"
+    "in the past", "repeatedly", "similar attacks", "has often", "have often", "frequently"}};
 
 // Words that deny what follows them: "never get drone attacks", "did not explode". A denial
 // counts only when it governs a verb of the event or of its toll, within a few words; "we have
