@@ -243,6 +243,21 @@ TEST_CASE("broken HTML is recovered and <pre> keeps its line breaks", "[ingest][
     CHECK(contains(page.text, "after"));
 }
 
+TEST_CASE("a paragraph after 300 or 5000 unclosed divs is read, and so is the text after it",
+          "[ingest][html][hostile]") {
+    for (const int depth : {300, 5000, 100000}) {
+        std::string html = "<html><head><title>Deep</title></head><body><p>Before.</p>";
+        for (int i = 0; i < depth; ++i) html += "<div>";
+        html += "<p>Shelling hit Kafr Nabl on Monday.</p><pre>a\nb</pre>";
+        for (int i = 0; i < depth; ++i) html += "</div>";
+        html += "<p>After.</p></body></html>";
+        const auto page = ingest::parse_html_page(html);
+        INFO(depth);
+        CHECK(page.title == "Deep");
+        CHECK(page.text == "Before.\nShelling hit Kafr Nabl on Monday.\na\nb\nAfter.");
+    }
+}
+
 TEST_CASE("a file named on its own without a known extension is recognised by its content",
           "[ingest][folder]") {
     TempDir dir;
