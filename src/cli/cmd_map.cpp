@@ -14,6 +14,7 @@
 #include "output/incident_reader.hpp"
 #include "output/layer_writer.hpp"
 #include "output/postgis_writer.hpp"
+#include "output/publication.hpp"
 #include "pipeline/folder_lock.hpp"
 #include "store/incident_store.hpp"
 
@@ -94,6 +95,9 @@ public:
             if (ec)
                 throw Error("cannot create the output directory: " + ec.message(), output_);
             lock.emplace(output_);
+            if (finish_interrupted_publication(output_))
+                std::cerr << "incimap: warning: finished publishing the outputs of a run that "
+                             "was killed while moving them into place\n";
         }
         const auto report = write_layers(incidents, articles, options, output_);
         for (const auto& [layer, count] : report.layers)

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/article.hpp"
+#include "core/cancellation.hpp"
 #include "core/incident.hpp"
 #include "extract/extractor.hpp"
 
@@ -17,10 +18,12 @@ struct ExtractionResult {
 };
 
 // threads == 0 means one per core. An exception from one article is caught and reported in
-// its slot, so one pathological article does not lose the batch.
+// its slot, so one pathological article does not lose the batch. Throws Cancelled, with no
+// results, when `cancel` asks to stop (checked inside each article's extraction too).
 std::vector<ExtractionResult> extract_in_parallel(const Extractor& extractor,
                                                   const std::vector<const Article*>& articles,
-                                                  unsigned threads);
+                                                  unsigned threads,
+                                                  const CancellationToken& cancel = {});
 
 // std::thread::hardware_concurrency(), at least 1.
 unsigned default_thread_count();
