@@ -25,12 +25,18 @@ void notify(const LayerOptions& options, const std::string& written) {
 void write_geopackage(const std::vector<LayerTable>& layers, const std::filesystem::path& path,
                       const LayerOptions& options) {
     GdalDataset gpkg = GdalDataset::create("GPKG", path.string());
-    for (const auto& layer : layers) {
-        write_table(gpkg, LayerFormat::gpkg, layer);
-        notify(options, path.filename().string() + ":" + layer.name);
+    try {
+        for (const auto& layer : layers) {
+            write_table(gpkg, LayerFormat::gpkg, layer);
+            notify(options, path.filename().string() + ":" + layer.name);
+        }
+        write_layer_styles(gpkg, default_styles(layers));
+        gpkg.close();
+    } catch (const Error& e) {
+        // SQLite says "disk I/O error" for a full disk, and GDAL adds its SQL.
+        throw Error(std::string("cannot write the GeoPackage (is the disk full?): ") + e.what(),
+                    path.string(), e.line());
     }
-    write_layer_styles(gpkg, default_styles(layers));
-    gpkg.close();
     // SQLite checked its own writes; the bytes must still be on disk before the rename.
     sync_file(path);
 }

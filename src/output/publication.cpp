@@ -109,7 +109,11 @@ void Publication::naming_final_paths(const std::function<void()>& write) const {
         if (e.file().rfind(prefix, 0) != 0) throw;
         const fs::path inside = e.file().substr(prefix.size());
         // Only the top-level name exists in DIR; a driver's own temporary below is not it.
-        throw Error(e.what(), (out_dir_ / *inside.begin()).string(), e.line());
+        // GDAL's words may name the staged file too.
+        std::string what = e.what();
+        for (auto at = what.find(prefix); at != std::string::npos; at = what.find(prefix, at))
+            what.replace(at, prefix.size(), out_dir_.string() + "/");
+        throw Error(what, (out_dir_ / *inside.begin()).string(), e.line());
     }
 }
 

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <optional>
@@ -185,6 +186,34 @@ TEST_CASE("a full disk fails the run and leaves the previous outputs readable", 
     CHECK_FALSE(r.err.empty());
     CHECK(feature_dump(out / "incidents.gpkg", "incidents") == before);
     CHECK(store_intact(out / "incimap.sqlite"));
+}
+
+TEST_CASE("a full GeoPackage is one message naming the final file, without GDAL's own lines",
+          "[cli][hostile]") {
+    TempDir dir("hostile");
+    const fs::path out = dir.path() / "out";
+    const fs::path more = write_repeated_examples(dir.path() / "more.jsonl", 30);
+    const std::vector<std::string> args = {"run", more.string(), "--no-heatmap", "--no-brief",
+                                           "-o", out.string()};
+    REQUIRE(run_incimap(args).exit_code == 0);
+    const auto before = feature_dump(out / "incidents.gpkg", "incidents");
+
+    // Other settings rewrite every output while the store hardly grows: the GeoPackage
+    // (about 2 MB) is the file that does not fit.
+    std::vector<std::string> reweighted = args;
+    reweighted.insert(reweighted.end(), {"--weight", "killed"});
+    CliLimits limits;
+    limits.max_file_size = 200 * 1024;
+    const auto r = run_incimap(reweighted, limits);
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.rfind("incimap: error: " + (out / "incidents.gpkg").string() +
+                          ": cannot write the GeoPackage (is the disk full?)",
+                      0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(contains(r.err, "ERROR 1"));
+    CHECK_FALSE(contains(r.err, ".incimap-writing-"));
+    CHECK(feature_dump(out / "incidents.gpkg", "incidents") == before);
 }
 
 TEST_CASE("SIGINT mid-run stops cleanly with 130 and keeps what was committed", "[cli][hostile]") {
