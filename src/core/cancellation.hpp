@@ -1,8 +1,9 @@
 #pragma once
 // Asking long work to stop: a run answers SIGINT/SIGTERM within about a second because its
-// long loops (extraction of one article, re-reading known articles, merging, layers, heatmap,
-// briefing) ask the token every few thousand steps at most. The flag behind it is the one a
-// signal handler sets (cli/interrupt_guard.hpp); a lock-free atomic is async-signal-safe.
+// long loops ask the token at short intervals (between the clauses of an article, for every
+// article read, every 256 reports merged, between layers, every 1,000 heatmap points, between
+// the steps of the heatmap and briefing). The flag behind it is the one a signal handler sets
+// (cli/interrupt_guard.hpp); a lock-free atomic is async-signal-safe.
 #include <atomic>
 
 namespace incimap {

@@ -14,9 +14,12 @@ void signal_self_if_test_asks(std::string_view point) {
     const auto colon = request.rfind(':');
     if (colon == std::string_view::npos || request.substr(0, colon) != point) return;
     const std::string_view name = request.substr(colon + 1);
-    const int signal = name == "INT" ? SIGINT : name == "TERM" ? SIGTERM : name == "KILL" ? SIGKILL : 0;
+    const int number = name == "INT"    ? SIGINT
+                       : name == "TERM" ? SIGTERM
+                       : name == "KILL" ? SIGKILL
+                                        : 0;
     // raise() runs the handler on this thread before it returns (SIGKILL ends the process).
-    if (signal != 0) ::raise(signal);
+    if (number != 0) ::raise(number);
 }
 
 }  // namespace incimap

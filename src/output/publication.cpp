@@ -5,6 +5,7 @@
 #include <chrono>
 #include <fstream>
 #include <optional>
+#include <string_view>
 #include <system_error>
 
 #include "core/error.hpp"
@@ -19,6 +20,9 @@ namespace fs = std::filesystem;
 const char* const publication_journal_name = ".incimap-publishing";
 
 namespace {
+
+// The staging folders' names; folder_lock.cpp removes those of dead processes.
+constexpr std::string_view staging_prefix = ".incimap-writing-";
 
 bool is_plain_name(const std::string& name) {
     return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos;
@@ -51,7 +55,7 @@ std::optional<Journal> read_journal(const fs::path& dir) {
     std::getline(in, journal.staging);
     for (std::string line; std::getline(in, line);) journal.files.push_back(line);
     bool valid = in.eof() && is_plain_name(journal.staging) &&
-                 journal.staging.rfind(".incimap-writing-", 0) == 0;
+                 journal.staging.starts_with(staging_prefix);
     for (const std::string& name : journal.files) valid = valid && is_plain_name(name);
     if (!valid)
         throw Error(
@@ -88,8 +92,8 @@ void complete(const Journal& journal, const fs::path& dir) {
 
 Publication::Publication(fs::path out_dir) : out_dir_(std::move(out_dir)) {
     const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    staging_ = out_dir_ /
-               (".incimap-writing-" + std::to_string(::getpid()) + "-" + std::to_string(stamp));
+    staging_ = out_dir_ / (std::string(staging_prefix) + std::to_string(::getpid()) + "-" +
+                           std::to_string(stamp));
     std::error_code ec;
     fs::create_directories(staging_, ec);
     if (ec) throw Error("cannot create a temporary directory: " + ec.message(), staging_.string());
