@@ -1,7 +1,7 @@
 #pragma once
 // Asking long work to stop: a run answers SIGINT/SIGTERM within about a second because its
 // long loops ask the token at short intervals (between the clauses of an article, for every
-// article read, every 256 reports merged, between layers, every 1,000 heatmap points, between
+// article read, every 256 reports merged, every 1,000 layer rows and heatmap points, between
 // the steps of the heatmap and briefing). The flag behind it is the one a signal handler sets
 // (cli/interrupt_guard.hpp); a lock-free atomic is async-signal-safe.
 #include <atomic>

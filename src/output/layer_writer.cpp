@@ -27,7 +27,7 @@ void write_geopackage(const std::vector<LayerTable>& layers, const std::filesyst
     GdalDataset gpkg = GdalDataset::create("GPKG", path.string());
     try {
         for (const auto& layer : layers) {
-            write_table(gpkg, LayerFormat::gpkg, layer);
+            write_table(gpkg, LayerFormat::gpkg, layer, false, options.cancel);
             notify(options, path.filename().string() + ":" + layer.name);
         }
         write_layer_styles(gpkg, default_styles(layers));
@@ -45,14 +45,15 @@ void write_geopackage(const std::vector<LayerTable>& layers, const std::filesyst
 // GDAL writes it through checked_gdal_path(): every write is checked and the file synced.
 std::filesystem::path write_layer_file(const LayerTable& layer, LayerFormat format,
                                        const std::filesystem::path& dir,
-                                       const std::filesystem::path& out) {
+                                       const std::filesystem::path& out,
+                                       const CancellationToken& cancel) {
     if (format == LayerFormat::flatgeobuf && layer.geometry == GeometryKind::none)
         format = LayerFormat::csv;
     const std::filesystem::path path = dir / (layer.name + file_extension(format));
     const std::filesystem::path shown = out / path.filename();
     try {
         GdalDataset dataset = GdalDataset::create(driver_name(format), checked_gdal_path(path));
-        write_table(dataset, format, layer);
+        write_table(dataset, format, layer, false, cancel);
         dataset.close();
     } catch (const Error& e) {
         // A failed write is the reason a later GDAL call failed: say that one.
@@ -79,7 +80,8 @@ LayerReport stage_layers(const std::vector<Incident>& incidents,
         [&] { write_geopackage(layers, report.files.back(), options); });
     if (options.format != LayerFormat::gpkg) {
         for (const auto& layer : layers) {
-            const auto file = write_layer_file(layer, options.format, staging, publication.out_dir());
+            const auto file = write_layer_file(layer, options.format, staging,
+                                               publication.out_dir(), options.cancel);
             notify(options, file.filename().string());
             report.files.push_back(file);
             const auto types = std::filesystem::path(file).replace_extension(".csvt");

@@ -34,6 +34,8 @@ struct LayerOptions {
     // Called after each layer was written ("incidents.gpkg:incidents", "places.geojson");
     // an exception thrown from it aborts the write like any failure would.
     std::function<void(const std::string& written)> on_layer_written;
+    // Asks the write to stop (Cancelled, checked every 1,000 rows); nothing is published.
+    CancellationToken cancel;
 };
 
 struct LayerReport {

@@ -344,6 +344,7 @@ RunSummary run_pipeline(const RunOptions& options) {
     const std::vector<Incident> incidents = load_incidents(summary.store);
     const std::vector<Article> articles = store.articles();
     LayerOptions layers = effective.layers;
+    layers.cancel = options.cancel;
     const auto user_callback = layers.on_layer_written;
     layers.on_layer_written = [&](const std::string& written) {
         if (user_callback) user_callback(written);
