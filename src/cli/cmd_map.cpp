@@ -15,6 +15,7 @@
 #include "output/layer_writer.hpp"
 #include "output/postgis_writer.hpp"
 #include "output/qgis_project.hpp"
+#include "output/publication.hpp"
 #include "pipeline/folder_lock.hpp"
 #include "store/incident_store.hpp"
 
@@ -95,6 +96,9 @@ public:
             if (ec)
                 throw Error("cannot create the output directory: " + ec.message(), output_);
             lock.emplace(output_);
+            if (finish_interrupted_publication(output_))
+                std::cerr << "incimap: warning: finished publishing the outputs of a run that "
+                             "was killed while moving them into place\n";
         }
         const auto report = write_layers(incidents, articles, options, output_);
         // A folder also gets the QGIS project of what it now holds (docs/layers.md).

@@ -1,15 +1,14 @@
 // `incimap run INPUT... -o DIR`: the whole pipeline, incremental through the run's store
 // (docs/cli.md). Exit codes: 0 ok, 1 some inputs skipped (listed on stderr), 2 usage error,
-// 3 nothing could be processed, 130 interrupted (SIGINT; every committed batch kept, no
-// output half-written).
-#include <signal.h>
+// 3 nothing could be processed, 130 interrupted (SIGINT or SIGTERM, answered at any stage;
+// every committed batch kept, the previous outputs untouched).
 #include <unistd.h>
 
-#include <csignal>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "cli/governorate_option.hpp"
+#include "cli/interrupt_guard.hpp"
 #include "cli/layer_args.hpp"
 #include "core/error.hpp"
 #include "ingest/reader.hpp"
@@ -19,38 +18,6 @@ namespace incimap::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// The one piece of global state: a signal handler can reach nothing else. It only records
-// the request; the pipeline polls it between batches.
-volatile std::sig_atomic_t interrupt_requested = 0;
-
-extern "C" void on_interrupt(int) { interrupt_requested = 1; }
-
-// Installs the handler for the life of a run. SA_RESETHAND: a second Ctrl-C kills at once.
-class InterruptGuard {
-public:
-    InterruptGuard() {
-        interrupt_requested = 0;
-        struct sigaction action {};
-        action.sa_handler = on_interrupt;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESETHAND;
-        sigaction(SIGINT, &action, &previous_int_);
-        sigaction(SIGTERM, &action, &previous_term_);
-    }
-    ~InterruptGuard() {
-        sigaction(SIGINT, &previous_int_, nullptr);
-        sigaction(SIGTERM, &previous_term_, nullptr);
-    }
-    InterruptGuard(const InterruptGuard&) = delete;
-    InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-    struct sigaction previous_int_ {};
-    struct sigaction previous_term_ {};
-};
-
-constexpr int exit_interrupted = 130;  // 128 + SIGINT, as shells report it
 
 class RunCommand final : public Command {
 public:
@@ -122,7 +89,7 @@ public:
             std::cerr << "incimap: warning: " << w << '\n';
         };
         InterruptGuard guard;
-        options.stop_requested = [] { return interrupt_requested != 0; };
+        options.cancel = guard.token();
 
         const RunSummary summary = run_pipeline(options);
         progress.finish();

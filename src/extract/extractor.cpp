@@ -317,8 +317,10 @@ void elaborate_places(std::vector<EventMention>& events, const std::vector<Sente
 
 }  // namespace
 
-std::vector<Incident> Extractor::extract(const Article& article) const {
+std::vector<Incident> Extractor::extract(const Article& article,
+                                         const CancellationToken& cancel) const {
     std::vector<Sentence> sentences = news_sentences(article.text);
+    cancel.throw_if_requested();
     // A dateline opening a paragraph says where the report was filed, not where the event was.
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         Sentence& s = sentences[si];
@@ -334,6 +336,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
     std::vector<std::string> hinted;
     for (const GovernorateHint& h : governorate_hints(news_text, gazetteer_)) hinted.push_back(h.pcode);
     const ArticlePlaceContext place_context = make_place_context(news_text, std::move(hinted), resolver_);
+    cancel.throw_if_requested();
 
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;
@@ -367,6 +370,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
         if (cumulative_clause(parts.front().first) && opens_with_tally(parts.front().first))
             continue;
         for (const auto& [clause, offset] : parts) {
+            cancel.throw_if_requested();  // one long paragraph can take seconds
             const std::string low = " " + ascii_lower(clause) + " ";
             if (cumulative_clause(clause) || denies_event(low)) continue;
             std::vector<EventCue> cues = find_event_cues(clause);
@@ -430,6 +434,7 @@ std::vector<Incident> Extractor::extract(const Article& article) const {
     std::vector<EventMention> events = merge_mentions(std::move(mentions));
     apply_headlines(events, headline_mentions);
     elaborate_places(events, sentences, [&](std::size_t k) {
+        cancel.throw_if_requested();
         return linker_.link(sentences[k].text, place_context, foreign_country(sentences[k].text));
     });
     carry_places(events);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/article.hpp"
+#include "core/cancellation.hpp"
 #include "core/incident.hpp"
 #include "extract/place_linker.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -15,7 +16,8 @@ class Extractor {
 public:
     Extractor(const Gazetteer& gazetteer, const Resolver& resolver)
         : gazetteer_(gazetteer), resolver_(resolver), linker_(gazetteer, resolver) {}
-    std::vector<Incident> extract(const Article& article) const;
+    // Throws Cancelled when `cancel` asks to stop, checked between clauses.
+    std::vector<Incident> extract(const Article& article, const CancellationToken& cancel = {}) const;
 
 private:
     const Gazetteer& gazetteer_;

@@ -125,6 +125,12 @@ void GdalDataset::rollback() noexcept {
     if (dataset_) dataset_->RollbackTransaction();
 }
 
+GdalDataset::~GdalDataset() {
+    if (!dataset_) return;
+    GdalErrorScope quiet;
+    dataset_.reset();
+}
+
 void GdalDataset::close() {
     if (!dataset_) return;
     GdalErrorScope errors;

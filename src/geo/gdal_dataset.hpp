@@ -40,7 +40,9 @@ public:
 
     GdalDataset(GdalDataset&&) noexcept = default;
     GdalDataset& operator=(GdalDataset&&) noexcept = default;
-    ~GdalDataset() = default;  // closes without reporting; call close() to see errors
+    // Closes without reporting (and without GDAL printing its own lines: a failure is being
+    // reported already); call close() to see errors.
+    ~GdalDataset();
 
     const std::string& path() const { return path_; }
     GDALDataset& get() { return *dataset_; }

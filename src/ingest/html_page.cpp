@@ -8,6 +8,7 @@
 #include <array>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "ingest/encoding.hpp"
 #include "ingest/format_readers.hpp"
@@ -122,29 +123,61 @@ void read_json_ld(const nlohmann::json& j, HtmlPage& page, std::string& headline
     }
 }
 
+// Visits `first`, its siblings and everything below them in document order. enter(node) says
+// whether to go into the node's children; leave(node) follows its children. No recursion: a
+// page nested tens of thousands of elements deep must not exhaust the stack.
+template <typename Enter, typename Leave>
+void walk_tree(const xmlNode* first, Enter&& enter, Leave&& leave) {
+    std::vector<const xmlNode*> open;  // entered elements, innermost last
+    const xmlNode* node = first;
+    for (;;) {
+        while (!node) {  // the end of a list of children: leave their parent
+            if (open.empty()) return;
+            const xmlNode* done = open.back();
+            open.pop_back();
+            leave(done);
+            node = done->next;
+        }
+        if (enter(node)) {
+            open.push_back(node);
+            node = node->children;
+        } else {
+            node = node->next;
+        }
+    }
+}
+
 class PageWalker {
 public:
     explicit PageWalker(HtmlPage& page) : page_(page) {}
 
-    void walk(const xmlNode* node, bool preformatted) {
-        for (; node; node = node->next) {
-            if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-                if (node->content) text_.add(reinterpret_cast<const char*>(node->content), preformatted);
-                continue;
-            }
-            if (node->type != XML_ELEMENT_NODE) continue;
-            const std::string_view name = name_of(node);
-            collect_metadata(node, name);
-            if (name == "head") {  // metadata only; its <title> is not body text
-                walk_head(node->children);
-                continue;
-            }
-            if (in(dropped_elements, name) || is_furniture(node, name)) continue;
-            const bool block = in(block_elements, name);
-            if (block) text_.line_break();
-            walk(node->children, preformatted || name == "pre");
-            if (block) text_.line_break();
-        }
+    void walk(const xmlNode* root) {
+        int open_pre = 0;  // <pre> elements around the node: their line breaks are kept
+        walk_tree(
+            root,
+            [&](const xmlNode* node) {
+                if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+                    if (node->content)
+                        text_.add(reinterpret_cast<const char*>(node->content), open_pre > 0);
+                    return false;
+                }
+                if (node->type != XML_ELEMENT_NODE) return false;
+                const std::string_view name = name_of(node);
+                collect_metadata(node, name);
+                if (name == "head") {  // metadata only; its <title> is not body text
+                    walk_head(node->children);
+                    return false;
+                }
+                if (in(dropped_elements, name) || is_furniture(node, name)) return false;
+                if (in(block_elements, name)) text_.line_break();
+                if (name == "pre") ++open_pre;
+                return true;
+            },
+            [&](const xmlNode* element) {
+                const std::string_view name = name_of(element);
+                if (name == "pre") --open_pre;
+                if (in(block_elements, name)) text_.line_break();
+            });
     }
 
     void finish() {
@@ -153,12 +186,15 @@ public:
     }
 
 private:
-    void walk_head(const xmlNode* node) {
-        for (; node; node = node->next) {
-            if (node->type != XML_ELEMENT_NODE) continue;
-            collect_metadata(node, name_of(node));
-            walk_head(node->children);
-        }
+    void walk_head(const xmlNode* first) {
+        walk_tree(
+            first,
+            [&](const xmlNode* node) {
+                if (node->type != XML_ELEMENT_NODE) return false;
+                collect_metadata(node, name_of(node));
+                return true;
+            },
+            [](const xmlNode*) {});
     }
 
     bool is_furniture(const xmlNode* node, std::string_view name) const {
@@ -207,13 +243,15 @@ HtmlPage parse_html_page(std::string_view utf8) {
     HtmlPage page;
     // libxml2 takes an int length; pages beyond 2 GB are not web pages.
     if (utf8.size() > static_cast<std::size_t>(INT32_MAX)) utf8 = utf8.substr(0, INT32_MAX);
+    // XML_PARSE_HUGE lifts libxml2's limit of 256 nested elements, past which it stopped parsing and
+    // the rest of the page was lost without a word (pages of unclosed <div>s exist).
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT | XML_PARSE_HUGE;
     std::unique_ptr<xmlDoc, XmlDocFree> doc(htmlReadMemory(
         utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
     if (!doc) return page;
     PageWalker walker(page);
-    walker.walk(xmlDocGetRootElement(doc.get()), false);
+    walker.walk(xmlDocGetRootElement(doc.get()));
     walker.finish();
     return page;
 }

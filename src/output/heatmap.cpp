@@ -142,7 +142,9 @@ HeatmapGrid kernel_density_planar(const std::vector<PlanarWeightedPoint>& points
 
     const double constant =
         options.scaling == KernelScaling::raw ? 1.0 : density_constant(options.radius_m);
+    std::size_t done = 0;
     for (const auto& p : points) {
+        if (++done % 1000 == 0) options.cancel.throw_if_requested();
         if (!usable(p)) continue;
         grid.total_weight += p.weight;
         if (p.weight != 0) add_point(grid, p, constant);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cancellation.hpp"
 #include "core/place.hpp"
 #include "geo/proj_transform.hpp"
 
@@ -54,6 +55,8 @@ struct HeatmapOptions {
     // The area to cover, in `crs`. Default, as QGIS: the points' bounding box grown by the
     // radius on every side. Required when there are no points.
     std::optional<PlanarExtent> extent;
+    // Checked every thousand points: kernel_density throws Cancelled when it asks to stop.
+    CancellationToken cancel;
 };
 
 // A north-up raster: row 0 is the northern row, values row-major.

@@ -163,7 +163,8 @@ std::string csvt_line(const LayerTable& table) {
     return line + "\n";
 }
 
-void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table) {
+void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table,
+                 const CancellationToken& cancel) {
     OGRFeatureDefn* defn = layer.GetLayerDefn();
     std::vector<int> index(table.fields.size());
     for (std::size_t i = 0; i < table.fields.size(); ++i) {
@@ -173,7 +174,9 @@ void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table)
                             " (written by another version? drop the layer and write again)",
                         dataset.path());
     }
+    std::size_t written = 0;
     for (const Row& row : table.rows) {
+        if (written++ % 1000 == 0) cancel.throw_if_requested();
         OGRFeatureUniquePtr feature{OGRFeature::CreateFeature(defn)};
         for (std::size_t i = 0; i < row.values.size() && i < index.size(); ++i)
             set_value(*feature, index[i], row.values[i]);
@@ -184,7 +187,7 @@ void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table)
 }
 
 void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& given,
-                 bool overwrite) {
+                 bool overwrite, const CancellationToken& cancel) {
     const LayerTable* prepared = &given;
     LayerTable csv_table;
     if (format == LayerFormat::csv) {
@@ -212,7 +215,7 @@ void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& giv
     const bool transactions = dataset.get().TestCapability(ODsCTransactions);
     if (transactions) dataset.begin();
     try {
-        append_rows(dataset, layer, table);
+        append_rows(dataset, layer, table, cancel);
         if (transactions) dataset.commit();
     } catch (...) {
         if (transactions) dataset.rollback();

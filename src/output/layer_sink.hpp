@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/cancellation.hpp"
+
 #include "geo/gdal_dataset.hpp"
 #include "output/layer_table.hpp"
 
@@ -26,11 +28,13 @@ GdalOptions layer_creation_options(LayerFormat format, const LayerTable& table);
 std::string csvt_line(const LayerTable& table);
 
 // Creates the layer (replacing one of the same name when `overwrite`) and writes every
-// row in one transaction when the driver supports them.
+// row in one transaction when the driver supports them. Throws Cancelled when `cancel` asks
+// to stop (checked every 1,000 rows; the transaction is rolled back).
 void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& table,
-                 bool overwrite = false);
+                 bool overwrite = false, const CancellationToken& cancel = {});
 
 // Writes rows into an existing layer whose fields match the table's by name.
-void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table);
+void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table,
+                 const CancellationToken& cancel = {});
 
 }  // namespace incimap

@@ -10,61 +10,37 @@
 #include "geo/checked_gdal_files.hpp"
 #include "geo/durable_file.hpp"
 #include "output/postgis_writer.hpp"
+#include "output/publication.hpp"
 #include "output/qgis_style.hpp"
 
 namespace incimap {
 namespace {
 
-// A directory beside the final files, removed with everything in it unless the write was
-// committed. Being inside DIR keeps the final renames on one file system, hence atomic.
-class StagingDir {
-public:
-    explicit StagingDir(const std::filesystem::path& out) {
-        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-        path_ = out / (".incimap-writing-" + std::to_string(::getpid()) + "-" +
-                       std::to_string(stamp));
-        std::error_code ec;
-        std::filesystem::create_directories(path_, ec);
-        if (ec) throw Error("cannot create a temporary directory: " + ec.message(), path_.string());
-    }
-    ~StagingDir() {
-        std::error_code ec;  // best effort: never throw from a destructor
-        std::filesystem::remove_all(path_, ec);
-    }
-    StagingDir(const StagingDir&) = delete;
-    StagingDir& operator=(const StagingDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+LayerBuilder builder_for(const LayerOptions& options) {
+    AdminPolygons admin;
+    if (!options.admin_source.empty()) admin = read_admin_polygons(options.admin_source);
+    return LayerBuilder{options.filter, WeightExpression::parse(options.weight), admin};
+}
 
 void notify(const LayerOptions& options, const std::string& written) {
     if (options.on_layer_written) options.on_layer_written(written);
 }
 
-// Errors name the file the user will look for (DIR/incidents.geojson), not the temporary
-// folder it was being written in, which is gone by the time the message is read.
-template <typename Write>
-void naming_final_file(const std::filesystem::path& staged, const std::filesystem::path& out,
-                       Write&& write) {
-    try {
-        write();
-    } catch (const Error& e) {
-        if (e.file() != staged.string()) throw;
-        throw Error(e.what(), (out / staged.filename()).string(), e.line());
-    }
-}
-
 void write_geopackage(const std::vector<LayerTable>& layers, const std::filesystem::path& path,
                       const LayerOptions& options) {
     GdalDataset gpkg = GdalDataset::create("GPKG", path.string());
-    for (const auto& layer : layers) {
-        write_table(gpkg, LayerFormat::gpkg, layer);
-        notify(options, path.filename().string() + ":" + layer.name);
+    try {
+        for (const auto& layer : layers) {
+            write_table(gpkg, LayerFormat::gpkg, layer, false, options.cancel);
+            notify(options, path.filename().string() + ":" + layer.name);
+        }
+        write_layer_styles(gpkg, default_styles(layers));
+        gpkg.close();
+    } catch (const Error& e) {
+        // SQLite says "disk I/O error" for a full disk, and GDAL adds its SQL.
+        throw Error(std::string("cannot write the GeoPackage (is the disk full?): ") + e.what(),
+                    path.string(), e.line());
     }
-    write_layer_styles(gpkg, default_styles(layers));
-    gpkg.close();
     // SQLite checked its own writes; the bytes must still be on disk before the rename.
     sync_file(path);
 }
@@ -81,14 +57,15 @@ void write_csvt(const LayerTable& layer, const std::filesystem::path& path) {
 // GDAL writes it through checked_gdal_path(): every write is checked and the file synced.
 std::filesystem::path write_layer_file(const LayerTable& layer, LayerFormat format,
                                        const std::filesystem::path& dir,
-                                       const std::filesystem::path& out) {
+                                       const std::filesystem::path& out,
+                                       const CancellationToken& cancel) {
     if (format == LayerFormat::flatgeobuf && layer.geometry == GeometryKind::none)
         format = LayerFormat::csv;
     const std::filesystem::path path = dir / (layer.name + file_extension(format));
     const std::filesystem::path shown = out / path.filename();
     try {
         GdalDataset dataset = GdalDataset::create(driver_name(format), checked_gdal_path(path));
-        write_table(dataset, format, layer);
+        write_table(dataset, format, layer, false, cancel);
         dataset.close();
         if (format == LayerFormat::csv)
             write_csvt(layer, std::filesystem::path(path).replace_extension(".csvt"));
@@ -102,42 +79,32 @@ std::filesystem::path write_layer_file(const LayerTable& layer, LayerFormat form
     return path;
 }
 
-LayerReport write_directory(const std::vector<LayerTable>& layers, const LayerOptions& options,
-                            const std::filesystem::path& out) {
-    std::error_code ec;
-    std::filesystem::create_directories(out, ec);
-    if (ec) throw Error("cannot create the output directory: " + ec.message(), out.string());
+}  // namespace
 
-    StagingDir staging{out};
-    std::vector<std::filesystem::path> staged;
-    staged.push_back(staging.path() / "incidents.gpkg");
-    naming_final_file(staged.back(), out,
-                      [&] { write_geopackage(layers, staged.back(), options); });
+LayerReport stage_layers(const std::vector<Incident>& incidents,
+                         const std::vector<Article>& articles, const LayerOptions& options,
+                         const Publication& publication,
+                         const std::vector<PlaceMentions>& mentions) {
+    const std::vector<LayerTable> layers =
+        builder_for(options).build({incidents, articles, mentions});
+    const std::filesystem::path& staging = publication.staging();
+    LayerReport report;
+    report.files.push_back(staging / "incidents.gpkg");
+    publication.naming_final_paths(
+        [&] { write_geopackage(layers, report.files.back(), options); });
     if (options.format != LayerFormat::gpkg) {
         for (const auto& layer : layers) {
-            staged.push_back(write_layer_file(layer, options.format, staging.path(), out));
-            notify(options, staged.back().filename().string());
+            const auto file = write_layer_file(layer, options.format, staging,
+                                               publication.out_dir(), options.cancel);
+            notify(options, file.filename().string());
+            report.files.push_back(file);
+            const auto types = std::filesystem::path(file).replace_extension(".csvt");
+            if (std::filesystem::exists(types)) report.files.push_back(types);
         }
     }
-
-    // Everything is written: now replace the previous files, each rename atomic.
-    LayerReport report;
-    for (const auto& file : staged) {
-        for (const auto& companion : {file, std::filesystem::path(file).replace_extension(".csvt")}) {
-            if (!std::filesystem::exists(companion)) continue;
-            const auto target = out / companion.filename();
-            std::filesystem::rename(companion, target, ec);
-            if (ec) throw Error("cannot move the new file into place: " + ec.message(), target.string());
-            report.files.push_back(target);
-        }
-    }
-    // The renames themselves reach the disk.
-    sync_directory(out);
     for (const auto& layer : layers) report.layers.emplace_back(layer.name, layer.rows.size());
     return report;
 }
-
-}  // namespace
 
 bool is_postgres_target(const std::string& out) { return out.rfind("PG:", 0) == 0; }
 
@@ -145,12 +112,18 @@ LayerReport write_layers(const std::vector<Incident>& incidents,
                          const std::vector<Article>& articles, const LayerOptions& options,
                          const std::filesystem::path& out,
                          const std::vector<PlaceMentions>& mentions) {
-    AdminPolygons admin;
-    if (!options.admin_source.empty()) admin = read_admin_polygons(options.admin_source);
-    const LayerBuilder builder{options.filter, WeightExpression::parse(options.weight), admin};
     if (is_postgres_target(out.string()))
-        return write_postgis(builder, {incidents, articles, mentions}, out.string(), options);
-    return write_directory(builder.build({incidents, articles, mentions}), options, out);
+        return write_postgis(builder_for(options), {incidents, articles, mentions}, out.string(),
+                             options);
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw Error("cannot create the output directory: " + ec.message(), out.string());
+    Publication publication{out};
+    LayerReport report = stage_layers(incidents, articles, options, publication, mentions);
+    std::vector<std::string> names;
+    for (const auto& file : report.files) names.push_back(file.filename().string());
+    report.files = publication.publish(names);
+    return report;
 }
 
 }  // namespace incimap

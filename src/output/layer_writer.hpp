@@ -3,8 +3,8 @@
 //   - into a directory: DIR/incidents.gpkg with every layer, QGIS default styles and
 //     metadata, plus one file per layer in the chosen format (GeoJSON by default);
 //   - or into PostGIS, when `out` is a GDAL "PG:..." connection string.
-// Files are written into a temporary directory inside DIR and renamed over the previous
-// ones only when everything was written: a failure leaves the previous output intact.
+// Files are written into a staging folder inside DIR and published together with the rest
+// (publication.hpp): a failure leaves the previous output intact.
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -34,6 +34,8 @@ struct LayerOptions {
     // Called after each layer was written ("incidents.gpkg:incidents", "places.geojson");
     // an exception thrown from it aborts the write like any failure would.
     std::function<void(const std::string& written)> on_layer_written;
+    // Asks the write to stop (Cancelled, checked every 1,000 rows); nothing is published.
+    CancellationToken cancel;
 };
 
 struct LayerReport {
@@ -45,6 +47,15 @@ struct LayerReport {
 LayerReport write_layers(const std::vector<Incident>& incidents,
                          const std::vector<Article>& articles, const LayerOptions& options,
                          const std::filesystem::path& out,
+                         const std::vector<PlaceMentions>& mentions = {});
+
+class Publication;
+
+// The directory layers of write_layers, written into the staging folder of `publication`
+// for the caller to publish with its other products; report.files are the staged files.
+LayerReport stage_layers(const std::vector<Incident>& incidents,
+                         const std::vector<Article>& articles, const LayerOptions& options,
+                         const Publication& publication,
                          const std::vector<PlaceMentions>& mentions = {});
 
 // True for "PG:..." connection strings.

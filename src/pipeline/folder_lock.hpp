@@ -27,10 +27,11 @@ private:
     int fd_ = -1;
 };
 
-// Removes what runs that died left in `dir`: staging folders of the layers
-// (.incimap-writing-PID-*), temporary files of the heatmap, briefing and other outputs
-// (.NAME.tmpPID.EXT) and pending dedup reports (.dedup_report.pendingPID.csv), when process
-// PID is no longer running. Call it while holding the folder's lock. Returns what it removed.
+// Removes what runs that died left in `dir`: staging folders of their products
+// (.incimap-writing-PID-*), temporary files (.NAME.tmpPID.EXT) and the pending dedup reports
+// of older versions (.dedup_report.pendingPID.csv), when process PID is no longer running.
+// Call it while holding the folder's lock, after finish_interrupted_publication (a staging
+// folder its journal names is still needed). Returns what it removed.
 std::vector<std::filesystem::path> remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace incimap

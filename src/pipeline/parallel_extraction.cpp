@@ -2,13 +2,23 @@
 
 #include <exception>
 
+#include "core/test_signal.hpp"
+
 namespace incimap {
 namespace {
 
-ExtractionResult extract_one(const Extractor& extractor, const Article& article) {
+ExtractionResult extract_one(const Extractor& extractor, const Article& article,
+                             const CancellationToken& cancel) {
     ExtractionResult result;
+    if (cancel.requested()) {
+        result.cancelled = true;
+        return result;
+    }
+    signal_self_if_test_asks("extraction");
     try {
-        result.incidents = extractor.extract(article);
+        result.incidents = extractor.extract(article, cancel);
+    } catch (const Cancelled&) {
+        result.cancelled = true;  // handed to no sink: the adding thread throws Cancelled
     } catch (const std::exception& e) {
         result.error = e.what();
     } catch (...) {
@@ -25,8 +35,8 @@ unsigned default_thread_count() {
 }
 
 OrderedExtraction::OrderedExtraction(const Extractor& extractor, unsigned threads, Sink sink,
-                                     std::size_t window)
-    : extractor_(extractor), sink_(std::move(sink)) {
+                                     std::size_t window, CancellationToken cancel)
+    : extractor_(extractor), sink_(std::move(sink)), cancel_(cancel) {
     if (threads == 0) threads = default_thread_count();
     window_ = window > 0 ? window : 16 * static_cast<std::size_t>(threads);
     // One thread extracts in add() itself: no worker, no hand-over.
@@ -50,7 +60,7 @@ void OrderedExtraction::work() {
         if (stopping_) return;
         Slot& slot = slots_[next_untaken_++];  // stays in place until it is done
         lock.unlock();
-        slot.result = extract_one(extractor_, slot.article);
+        slot.result = extract_one(extractor_, slot.article, cancel_);
         lock.lock();
         slot.done = true;
         slot_done_.notify_all();
@@ -71,15 +81,21 @@ void OrderedExtraction::hand_out(bool wait_for_front) {
         slots_.pop_front();
         --next_untaken_;
         lock.unlock();  // the sink may be slow (it writes output) and must not hold up workers
-        sink_(std::move(finished.article), std::move(finished.result));
+        hand_to_sink(std::move(finished.article), std::move(finished.result));
         lock.lock();
     }
 }
 
+void OrderedExtraction::hand_to_sink(Article&& article, ExtractionResult&& result) {
+    // An article cut short by a stop request is no result: nothing after it is handed out.
+    if (result.cancelled) throw Cancelled{};
+    sink_(std::move(article), std::move(result));
+}
+
 void OrderedExtraction::add(Article&& article) {
     if (workers_.empty()) {
-        ExtractionResult result = extract_one(extractor_, article);
-        sink_(std::move(article), std::move(result));
+        ExtractionResult result = extract_one(extractor_, article, cancel_);
+        hand_to_sink(std::move(article), std::move(result));
         return;
     }
     {
@@ -94,5 +110,4 @@ void OrderedExtraction::add(Article&& article) {
 void OrderedExtraction::finish() {
     while (queued() > 0) hand_out(true);
 }
-
 }  // namespace incimap

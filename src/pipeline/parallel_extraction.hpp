@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/article.hpp"
+#include "core/cancellation.hpp"
 #include "core/incident.hpp"
 #include "extract/extractor.hpp"
 
@@ -20,6 +21,7 @@ namespace incimap {
 struct ExtractionResult {
     std::vector<Incident> incidents;
     std::string error;  // non-empty when extraction of this article threw
+    bool cancelled = false;  // stopped by a stop request before it was done
 };
 
 // std::thread::hardware_concurrency(), at least 1.
@@ -34,9 +36,11 @@ class OrderedExtraction {
 public:
     using Sink = std::function<void(Article&& article, ExtractionResult&& result)>;
 
-    // threads == 0 means one per core; window == 0 means 16 articles per thread.
+    // threads == 0 means one per core; window == 0 means 16 articles per thread. When `cancel`
+    // asks to stop, add() and finish() throw Cancelled instead of handing out an article cut
+    // short (the extraction checks the token between clauses).
     OrderedExtraction(const Extractor& extractor, unsigned threads, Sink sink,
-                      std::size_t window = 0);
+                      std::size_t window = 0, CancellationToken cancel = {});
     ~OrderedExtraction();  // stops the workers; results not yet handed out are dropped
     OrderedExtraction(const OrderedExtraction&) = delete;
     OrderedExtraction& operator=(const OrderedExtraction&) = delete;
@@ -57,9 +61,11 @@ private:
     std::size_t queued();
     // Hands out finished results at the front; with `wait_for_front`, first waits for one.
     void hand_out(bool wait_for_front);
+    void hand_to_sink(Article&& article, ExtractionResult&& result);
 
     const Extractor& extractor_;
     Sink sink_;
+    CancellationToken cancel_;
     std::size_t window_;
     std::mutex mutex_;
     std::condition_variable work_ready_;  // a slot to take, or stopping

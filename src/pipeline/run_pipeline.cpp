@@ -12,11 +12,13 @@
 #include <system_error>
 
 #include "core/error.hpp"
+#include "core/test_signal.hpp"
 #include "extract/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
 #include "gazetteer/resolver.hpp"
 #include "geo/durable_file.hpp"
 #include "output/qgis_project.hpp"
+#include "output/publication.hpp"
 #include "pipeline/folder_lock.hpp"
 #include "pipeline/output_manifest.hpp"
 #include "pipeline/parallel_extraction.hpp"
@@ -28,9 +30,6 @@ namespace incimap {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Thrown from the reader's sink to stop reading when an interrupt was requested.
-struct StopReading {};
 
 std::size_t input_bytes(const std::vector<fs::path>& inputs) {
     std::size_t total = 0;
@@ -118,9 +117,12 @@ public:
         ++summary_.articles_read;
         ++progress_.articles;
         progress_.bytes += article.text.size();
+        // Checked for every article: re-reading a gigabyte of known ones takes seconds.
+        options_.cancel.throw_if_requested();
         std::string hash = content_hash(article.text);
         if (!seen_.insert(hash).second || store_.has_article(hash)) {
             ++summary_.articles_known;
+            signal_self_if_test_asks("known-article");
             return;
         }
         pending_hashes_.push_back(std::move(hash));
@@ -136,10 +138,10 @@ public:
 private:
     OrderedExtraction& extraction() {
         if (!extraction_)
-            extraction_.emplace(stage_.extractor(), options_.threads,
-                                [this](Article&& a, ExtractionResult&& r) {
-                                    extracted(std::move(a), std::move(r));
-                                });
+            extraction_.emplace(
+                stage_.extractor(), options_.threads,
+                [this](Article&& a, ExtractionResult&& r) { extracted(std::move(a), std::move(r)); },
+                0, options_.cancel);
         return *extraction_;
     }
 
@@ -168,7 +170,7 @@ private:
             done_.clear();
         }
         if (options_.on_progress) options_.on_progress(progress_);
-        if (options_.stop_requested && options_.stop_requested()) throw StopReading{};
+        options_.cancel.throw_if_requested();
     }
 
     const RunOptions& options_;
@@ -196,31 +198,12 @@ std::string joined_inputs(const std::vector<fs::path>& inputs) {
     return s;
 }
 
-// The dedup report of this run until the layers are in place. The process id keeps it apart
-// from another run's (the folder's lock keeps runs apart anyway).
-fs::path pending_dedup_report(const fs::path& out_dir) {
-    return out_dir / (".dedup_report.pending" + std::to_string(::getpid()) + ".csv");
-}
-
-// Removes a file when the scope ends, unless it was renamed away before.
-class RemovedAtExit {
-public:
-    explicit RemovedAtExit(fs::path path) : path_(std::move(path)) {}
-    ~RemovedAtExit() {
-        std::error_code ec;  // best effort: never throw from a destructor
-        fs::remove(path_, ec);
-    }
-    RemovedAtExit(const RemovedAtExit&) = delete;
-    RemovedAtExit& operator=(const RemovedAtExit&) = delete;
-
-private:
-    fs::path path_;
-};
-
 // Merges the store's reports into its incidents (continuing the stored merge when it can)
-// and writes the dedup report. False when a stop was requested; the store is then unchanged.
-// The reports are held in memory only while this runs, not while the layers are written.
-bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummary& summary) {
+// and writes the dedup report into `report`. False when a stop was requested; the store is
+// then unchanged. The reports are held in memory only while this runs, not while the layers
+// are written.
+bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummary& summary,
+                      const fs::path& report) {
     const std::vector<StoredReport> reports = store.reports();
     // The store's incidents are continued, merging only the reports added since, when they
     // come from a merge with the same settings; otherwise every report is merged again.
@@ -229,7 +212,8 @@ bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummar
                                                      ? store.incident_members()
                                                      : std::vector<IncidentMembers>{};
     MergeHooks hooks;
-    hooks.stop_requested = options.stop_requested;
+    hooks.stop_requested = [&] { return options.cancel.requested(); };
+    signal_self_if_test_asks("merge");
     if (options.on_progress)
         hooks.on_progress = [&](std::size_t done, std::size_t total) {
             RunProgress progress;
@@ -254,21 +238,9 @@ bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummar
     summary.reports_merged = merged.reports_merged;
     summary.incidents = merged.incidents.size();
     summary.merges = merged.merges;
-    // Written now, while the reports are in memory, but under a pending name: it replaces the
-    // previous report only after the layers, so that a failure in between leaves a report
-    // that describes the layers beside it.
-    write_dedup_report(merged, reports, pending_dedup_report(options.out_dir));
+    // Written now, while the reports are in memory; published with the layers it describes.
+    write_dedup_report(merged, reports, report);
     return true;
-}
-
-// Puts the pending dedup report in place (see merge_into_store).
-fs::path publish_dedup_report(const fs::path& out_dir) {
-    const fs::path final_path = out_dir / "dedup_report.csv";
-    std::error_code ec;
-    fs::rename(pending_dedup_report(out_dir), final_path, ec);
-    if (ec) throw Error("cannot move the new file into place: " + ec.message(), final_path.string());
-    sync_directory(out_dir);
-    return final_path;
 }
 
 }  // namespace
@@ -330,6 +302,9 @@ RunSummary run_pipeline(const RunOptions& options) {
     check_out_dir_writable(options.out_dir);
     // Held until the run returns: its store reads, merge and outputs are one run's alone.
     const FolderLock lock(options.out_dir);
+    if (finish_interrupted_publication(options.out_dir) && options.on_warning)
+        options.on_warning("finished publishing the outputs of a run that was killed while "
+                           "moving them into place");
     for (const fs::path& stale : remove_stale_temporaries(options.out_dir))
         if (options.on_warning)
             options.on_warning("removed " + stale.string() + ", left by a run that was killed");
@@ -353,7 +328,7 @@ RunSummary run_pipeline(const RunOptions& options) {
             options.inputs, options.ingest, [&](Article&& a) { runner.add(std::move(a)); },
             summary.problems);
         runner.flush();
-    } catch (const StopReading&) {
+    } catch (const Cancelled&) {
         summary.interrupted = true;
     }
 
@@ -382,8 +357,11 @@ RunSummary run_pipeline(const RunOptions& options) {
         return finish(summary.exit_code());
     }
 
-    const RemovedAtExit pending_report{pending_dedup_report(options.out_dir)};
-    if (!merge_into_store(store, options, summary)) {
+    // Every product is written into the publication's staging folder and appears together
+    // with the others, the manifest last, or not at all.
+    Publication publication{options.out_dir};
+    const fs::path dedup_report = publication.staging() / "dedup_report.csv";
+    if (!merge_into_store(store, options, summary, dedup_report)) {
         summary.interrupted = true;
         return finish(130);
     }
@@ -391,28 +369,40 @@ RunSummary run_pipeline(const RunOptions& options) {
     const std::vector<Incident> incidents = load_incidents(summary.store);
     const std::vector<Article> articles = store.articles();
     LayerOptions layers = effective.layers;
+    layers.cancel = options.cancel;
     const auto user_callback = layers.on_layer_written;
     layers.on_layer_written = [&](const std::string& written) {
         if (user_callback) user_callback(written);
-        // Aborting here discards every layer of this run and keeps the previous ones.
-        if (options.stop_requested && options.stop_requested()) throw StopReading{};
+        // Aborting here discards every product of this run and keeps the previous ones.
+        options.cancel.throw_if_requested();
     };
+    std::vector<fs::path> staged;
     try {
-        const LayerReport report = write_layers(incidents, articles, layers, options.out_dir);
-        for (const auto& f : report.files) summary.files.push_back(f);
-        auto products = write_run_products(incidents, articles, effective);
-        for (const auto& f : products) summary.files.push_back(f);
-        // Last of the map products: the project lists the layers and heatmap now in place.
-        if (auto project = write_qgis_project(options.out_dir)) summary.files.push_back(*project);
-        summary.files.push_back(publish_dedup_report(options.out_dir));
-    } catch (const StopReading&) {
+        publication.naming_final_paths([&] {
+            signal_self_if_test_asks("layers");
+            const LayerReport report = stage_layers(incidents, articles, layers, publication);
+            staged = report.files;
+            for (const auto& f : write_run_products(incidents, articles, effective,
+                                                    publication.staging()))
+                staged.push_back(f);
+            staged.push_back(dedup_report);
+            // The project lists the layers and heatmap staged beside it.
+            if (auto project = write_qgis_project(publication.staging())) staged.push_back(*project);
+            // It lists every file beside it and is published last: a folder holds it only
+            // with every file it lists.
+            write_manifest(describe_outputs(publication.staging(), staged, record.settings,
+                                            store.state()),
+                           publication.staging());
+        });
+    } catch (const Cancelled&) {
         summary.interrupted = true;
         return finish(130);
     }
-    // Last, after every file it lists is in place: a run that stops before this leaves a
-    // manifest the files no longer match, and the next run writes them again.
-    write_manifest(describe_outputs(options.out_dir, summary.files, record.settings, store.state()),
-                   options.out_dir);
+    std::vector<std::string> names;
+    for (const auto& f : staged) names.push_back(f.filename().string());
+    names.push_back(manifest_file_name);
+    summary.files = publication.publish(names);
+    summary.files.pop_back();  // the manifest is no product
     return finish(summary.exit_code());
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cancellation.hpp"
 #include "ingest/reader.hpp"
 #include "output/layer_writer.hpp"
 #include "pipeline/dedup.hpp"
@@ -29,7 +30,9 @@ struct RunOptions {
     // Articles extracted and committed to the store together: an interrupted run keeps
     // every batch committed before it.
     std::size_t batch_size = 256;
-    std::function<bool()> stop_requested;                 // polled between batches
+    // Asks the run to stop (SIGINT/SIGTERM): every stage checks it at least every second or
+    // so; the run then returns `interrupted`, the previous outputs untouched.
+    CancellationToken cancel;
     std::function<void(const RunProgress&)> on_progress;  // after each batch
     std::function<void(const std::string&)> on_warning;   // one line each
 };

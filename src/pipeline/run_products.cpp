@@ -1,6 +1,7 @@
 #include "pipeline/run_products.hpp"
 
 #include "core/error.hpp"
+#include "core/test_signal.hpp"
 #include "output/brief.hpp"
 #include "output/brief_writer.hpp"
 #include "output/heatmap.hpp"
@@ -18,10 +19,9 @@ namespace fs = std::filesystem;
 
 // Governorate outlines for the pictures: the gazetteer's admin1 table, else the governorates
 // layer just written. Pictures without outlines are still useful, so a failure is no error.
-MapBoundaries boundaries_for(const RunOptions& options) {
+MapBoundaries boundaries_for(const RunOptions& options, const fs::path& dir) {
     const std::pair<fs::path, std::string> sources[] = {
-        {options.layers.admin_source, "admin1"},
-        {options.out_dir / "incidents.gpkg", "governorates"}};
+        {options.layers.admin_source, "admin1"}, {dir / "incidents.gpkg", "governorates"}};
     for (const auto& [path, layer] : sources) {
         if (path.empty() || !fs::exists(path)) continue;
         try {
@@ -37,30 +37,36 @@ MapBoundaries boundaries_for(const RunOptions& options) {
 
 std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
                                          const std::vector<Article>& articles,
-                                         const RunOptions& options) {
+                                         const RunOptions& options, const fs::path& dir) {
     std::vector<fs::path> written;
     if (!options.heatmap && !options.brief) return written;
-    const MapBoundaries boundaries = boundaries_for(options);
+    const MapBoundaries boundaries = boundaries_for(options, dir);
     const IncidentFilter& filter = options.layers.filter;
     const WeightExpression weight = WeightExpression::parse(options.layers.weight);
 
-    const fs::path png = options.out_dir / "heatmap.png";
+    const fs::path png = dir / "heatmap.png";
     bool have_png = false;
     if (options.heatmap) {
         std::vector<WeightedPoint> points;
         for (const Incident& i : incidents)
             if (on_heatmap(i, filter)) points.push_back({i.where.point, weight.evaluate(i)});
         if (!points.empty()) {
-            const HeatmapGrid grid = kernel_density(points, HeatmapOptions{});
-            const fs::path tif = options.out_dir / "heatmap.tif";
+            signal_self_if_test_asks("heatmap");
+            HeatmapOptions kernel;
+            kernel.cancel = options.cancel;
+            const HeatmapGrid grid = kernel_density(points, kernel);
+            options.cancel.throw_if_requested();
+            const fs::path tif = dir / "heatmap.tif";
             write_heatmap_geotiff(grid, tif);
             PngMapOptions look;
             look.title = "Incidents weighted by " + options.layers.weight + ": heatmap";
             look.subtitle.push_back(std::to_string(grid.point_count) + " incidents mapped");
             look.value_label = options.layers.weight + ", kernel-weighted";
             look.focus = filter.governorate;
+            options.cancel.throw_if_requested();
             render_heatmap_png(grid, boundaries, png, look);
             written.push_back(tif);
+            written.push_back(fs::path(tif).replace_extension(".qml"));  // its QGIS style
             written.push_back(png);
             have_png = true;
         } else if (options.on_warning) {
@@ -68,12 +74,15 @@ std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
         }
     }
     if (options.brief) {
+        signal_self_if_test_asks("brief");
+        options.cancel.throw_if_requested();
         BriefOptions brief;
         brief.governorate = filter.governorate;
         brief.role = filter.role;
         brief.from = filter.from;  // the period of the layers
         brief.to = filter.to;
         const BriefReport report = build_brief(incidents, articles, brief);
+        options.cancel.throw_if_requested();
         BriefAssets assets;
         assets.boundaries = boundaries;
         if (have_png) {
@@ -83,7 +92,7 @@ std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
         assets.source_label = "incimap store " + (options.store.empty()
                                                       ? (options.out_dir / "incimap.sqlite").string()
                                                       : options.store.string());
-        const BriefFiles files = write_brief(report, assets, options.out_dir / "brief.html");
+        const BriefFiles files = write_brief(report, assets, dir / "brief.html");
         written.push_back(files.html);
         written.push_back(files.markdown);
     }

@@ -11,10 +11,12 @@ namespace incimap {
 
 struct RunOptions;
 
-// Returns the files written. A heatmap needs at least one located incident; without one it
-// is left out (the briefing says there is nothing to map).
+// Writes them into `dir` (a publication's staging folder) and returns the files written. A heatmap needs at least one located incident; without one it
+// is left out (the briefing says there is nothing to map). Throws Cancelled when
+// options.cancel asks to stop.
 std::vector<std::filesystem::path> write_run_products(const std::vector<Incident>& incidents,
                                                       const std::vector<Article>& articles,
-                                                      const RunOptions& options);
+                                                      const RunOptions& options,
+                                                      const std::filesystem::path& dir);
 
 }  // namespace incimap

@@ -42,6 +42,7 @@ pid_t start_child(const std::vector<std::string>& args, const fs::path& out, con
                      static_cast<rlim_t>(*limits.max_file_size)};
             setrlimit(RLIMIT_FSIZE, &r);
         }
+        for (const auto& [name, value] : limits.environment) setenv(name.c_str(), value.c_str(), 1);
         if (limits.user &&
             (setgroups(0, nullptr) != 0 || setgid(*limits.user) != 0 || setuid(*limits.user) != 0))
             _exit(126);
@@ -86,8 +87,9 @@ CliResult run_incimap(const std::vector<std::string>& args, const CliLimits& lim
     return r;
 }
 
-pid_t spawn_incimap(const std::vector<std::string>& args, const fs::path& log_dir) {
-    return start_child(args, log_dir / "spawn.out", log_dir / "spawn.err", {});
+pid_t spawn_incimap(const std::vector<std::string>& args, const fs::path& log_dir,
+                    const CliLimits& limits) {
+    return start_child(args, log_dir / "spawn.out", log_dir / "spawn.err", limits);
 }
 
 int wait_incimap(pid_t pid) {

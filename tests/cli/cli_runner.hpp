@@ -24,13 +24,16 @@ struct CliLimits {
     std::optional<unsigned> user;
     // Another copy of the binary; empty: the built one.
     std::filesystem::path binary;
+    // Set in the child's environment (name, value), e.g. INCIMAP_TEST_SIGNAL_AT.
+    std::vector<std::pair<std::string, std::string>> environment;
 };
 
 std::filesystem::path incimap_binary();
 CliResult run_incimap(const std::vector<std::string>& args, const CliLimits& limits = {});
 
 // Starts the binary without waiting (stdout/stderr to files in `log_dir`).
-pid_t spawn_incimap(const std::vector<std::string>& args, const std::filesystem::path& log_dir);
+pid_t spawn_incimap(const std::vector<std::string>& args, const std::filesystem::path& log_dir,
+                    const CliLimits& limits = {});
 // Waits for a spawned child; returns its exit code (128 + signal if killed).
 int wait_incimap(pid_t pid);
 

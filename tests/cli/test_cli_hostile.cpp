@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <optional>
@@ -187,6 +188,34 @@ TEST_CASE("a full disk fails the run and leaves the previous outputs readable", 
     CHECK(store_intact(out / "incimap.sqlite"));
 }
 
+TEST_CASE("a full GeoPackage is one message naming the final file, without GDAL's own lines",
+          "[cli][hostile]") {
+    TempDir dir("hostile");
+    const fs::path out = dir.path() / "out";
+    const fs::path more = write_repeated_examples(dir.path() / "more.jsonl", 30);
+    const std::vector<std::string> args = {"run", more.string(), "--no-heatmap", "--no-brief",
+                                           "-o", out.string()};
+    REQUIRE(run_incimap(args).exit_code == 0);
+    const auto before = feature_dump(out / "incidents.gpkg", "incidents");
+
+    // Other settings rewrite every output while the store hardly grows: the GeoPackage
+    // (about 2 MB) is the file that does not fit.
+    std::vector<std::string> reweighted = args;
+    reweighted.insert(reweighted.end(), {"--weight", "killed"});
+    CliLimits limits;
+    limits.max_file_size = 200 * 1024;
+    const auto r = run_incimap(reweighted, limits);
+    INFO(r.err);
+    CHECK(r.exit_code == 3);
+    CHECK(r.err.rfind("incimap: error: " + (out / "incidents.gpkg").string() +
+                          ": cannot write the GeoPackage (is the disk full?)",
+                      0) == 0);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(contains(r.err, "ERROR 1"));
+    CHECK_FALSE(contains(r.err, ".incimap-writing-"));
+    CHECK(feature_dump(out / "incidents.gpkg", "incidents") == before);
+}
+
 TEST_CASE("SIGINT mid-run stops cleanly with 130 and keeps what was committed", "[cli][hostile]") {
     TempDir dir("hostile");
     const fs::path out = dir.path() / "out";
@@ -221,7 +250,7 @@ TEST_CASE("SIGINT mid-run stops cleanly with 130 and keeps what was committed", 
     CHECK(contains(read_text(dir.path() / "spawn.err"), "interrupted"));
 }
 
-TEST_CASE("an unclosed CSV quote is named by file and line and the other inputs are read",
+TEST_CASE("an unclosed CSV quote is named by file and line and the other rows and inputs are read",
           "[cli][hostile]") {
     TempDir dir("hostile");
     write_text(dir.path() / "good.txt", good_text);
@@ -242,11 +271,10 @@ TEST_CASE("an unclosed CSV quote is named by file and line and the other inputs 
     CHECK(contains(r.err, "unclosed quote"));
     CHECK_FALSE(contains(r.err, "multi.csv"));
     const fs::path store = dir.path() / "out" / "incimap.sqlite";
-    CHECK(store_count(store, "SELECT count(*) FROM articles") == 3);
-    CHECK(store_count(store, "SELECT count(*) FROM articles WHERE article_id IN ('b1', 'm1')") ==
-          2);
-    CHECK(store_count(store, "SELECT count(*) FROM articles WHERE article_id IN ('b2', 'b3')") ==
-          0);
+    CHECK(store_count(store, "SELECT count(*) FROM articles") == 4);
+    CHECK(store_count(store,
+                      "SELECT count(*) FROM articles WHERE article_id IN ('b1', 'b3', 'm1')") == 3);
+    CHECK(store_count(store, "SELECT count(*) FROM articles WHERE article_id = 'b2'") == 0);
 }
 
 TEST_CASE("inputs that cannot be read even by root are skipped and named, the rest is read",

@@ -212,8 +212,11 @@ TEST_CASE("a CSV with an unclosed quote does not deliver the rest of the file as
     TempDir dir;
     const auto file = dir.write("q.csv", "id,text\n1,\"never closed\n2,next\n3,more\n");
     auto r = read_all({file});
-    // GDAL would take the rest of the file into the open field; that row is refused instead.
-    CHECK(r.articles.empty());
+    // GDAL would take the rest of the file into the open field; that row is refused instead,
+    // and the lines after it are rows again.
+    REQUIRE(r.articles.size() == 2);
+    CHECK(r.articles[0].text == "next");
+    CHECK(r.articles[1].text == "more");
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].where == file.string() + ":2");
     CHECK(r.problems[0].skipped);
@@ -269,6 +272,21 @@ TEST_CASE("broken HTML is recovered and <pre> keeps its line breaks", "[ingest][
     CHECK(contains(page.text, "Open bold"));
     CHECK(contains(page.text, "a b\nc"));
     CHECK(contains(page.text, "after"));
+}
+
+TEST_CASE("a paragraph after 300 or 5000 unclosed divs is read, and so is the text after it",
+          "[ingest][html][hostile]") {
+    for (const int depth : {300, 5000, 100000}) {
+        std::string html = "<html><head><title>Deep</title></head><body><p>Before.</p>";
+        for (int i = 0; i < depth; ++i) html += "<div>";
+        html += "<p>Shelling hit Kafr Nabl on Monday.</p><pre>a\nb</pre>";
+        for (int i = 0; i < depth; ++i) html += "</div>";
+        html += "<p>After.</p></body></html>";
+        const auto page = ingest::parse_html_page(html);
+        INFO(depth);
+        CHECK(page.title == "Deep");
+        CHECK(page.text == "Before.\nShelling hit Kafr Nabl on Monday.\na\nb\nAfter.");
+    }
 }
 
 TEST_CASE("a file named on its own without a known extension is recognised by its content",

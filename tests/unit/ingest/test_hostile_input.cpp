@@ -238,24 +238,34 @@ TEST_CASE("a 200 MB JSON Lines record is read in bounded memory", "[ingest][host
                               << (peak_rss_bytes() - baseline) / (1 << 20) << " MB");
 }
 
-TEST_CASE("an unclosed quote in a CSV is named by file and line and the rows before it are read",
+TEST_CASE("an unclosed quote in a CSV loses only its row: named by file and line, the rows "
+          "before and after it are read",
           "[ingest][hostile][csv]") {
     TempDir dir;
-    const auto file = dir.write("quote.csv", "id,text\n1,First report of shelling.\n"
-                                             "2,\"Second report, never closed\n"
-                                             "3,Third report.\n4,Fourth report.\n");
+    std::string csv = "id,text\n1,First report of shelling.\n2,\"Second report, never closed\n";
+    for (int row = 3; row <= 2000; ++row)
+        csv += std::to_string(row) + ",\"Report " + std::to_string(row) + ", quoted.\"\n";
+    csv += "last,\"Another one, never closed\n";
+    const auto file = dir.write("quote.csv", csv);
     const auto other = dir.write("other.txt", "A separate report of an air strike.");
     auto r = read_all({file, other});
-    REQUIRE(r.articles.size() == 2);
+    REQUIRE(r.articles.size() == 2000);
     CHECK(r.articles[0].id == "1");
-    CHECK(r.articles[1].id == "other");
-    REQUIRE(r.problems.size() == 1);
-    const InputProblem& p = r.problems[0];
-    INFO(p.where << ": " << p.what);
-    CHECK(p.skipped);
-    CHECK(p.where == file.string() + ":3");
-    CHECK(contains(p.what, "unclosed quote"));
-    CHECK(contains(p.what, "row 3 (lines 3-5)"));
+    CHECK(r.articles[1].id == "3");
+    CHECK(r.articles[1].text == "Report 3, quoted.");
+    CHECK(r.articles[1].origin == file.string() + ":4");
+    CHECK(r.articles[1998].id == "2000");
+    CHECK(r.articles[1999].id == "other");
+    REQUIRE(r.problems.size() == 2);
+    for (const InputProblem& p : r.problems) {
+        INFO(p.where << ": " << p.what);
+        CHECK(p.skipped);
+        CHECK(contains(p.what, "unclosed quote"));
+    }
+    CHECK(r.problems[0].where == file.string() + ":3");
+    CHECK(contains(r.problems[0].what, "row 3 was not read; the lines after it were read"));
+    CHECK(r.problems[1].where == file.string() + ":2002");
+    CHECK(contains(r.problems[1].what, "row 2002 was not read;"));
 }
 
 TEST_CASE("a stray quote inside an unquoted CSV field that never closes is an unclosed quote",
@@ -264,8 +274,9 @@ TEST_CASE("a stray quote inside an unquoted CSV field that never closes is an un
     const auto file = dir.write("stray.csv", "id,text\nk1,Fine words.\n"
                                              "k2,He said \"hold the line and left\nk3,Later.\n");
     auto r = read_all({file});
-    REQUIRE(r.articles.size() == 1);
+    REQUIRE(r.articles.size() == 2);
     CHECK(r.articles[0].id == "k1");
+    CHECK(r.articles[1].id == "k3");
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].where == file.string() + ":3");
     CHECK(contains(r.problems[0].what, "unclosed quote"));

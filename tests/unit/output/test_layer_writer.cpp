@@ -1,3 +1,4 @@
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -195,6 +196,21 @@ TEST_CASE("a failure in the middle of a write leaves the previous layers intact"
     failing.on_layer_written = nullptr;
     write_layers(test::sample_incidents(), test::sample_articles(), failing, w.out);
     CHECK(read_json(w.out / "incidents.geojson")["features"].size() == 4);
+}
+
+TEST_CASE("a layer write asked to stop stops inside the first layer and publishes nothing",
+          "[writer]") {
+    test::TempDir dir("writer-stop");
+    const auto out = dir.path() / "out";
+    std::atomic<bool> stop{true};
+    LayerOptions options;
+    options.cancel = CancellationToken(stop);
+    int layers_written = 0;
+    options.on_layer_written = [&](const std::string&) { ++layers_written; };
+    CHECK_THROWS_AS(write_layers(test::sample_incidents(), test::sample_articles(), options, out),
+                    Cancelled);
+    CHECK(layers_written == 0);
+    CHECK(std::filesystem::is_empty(out));
 }
 
 TEST_CASE("a missing gazetteer is reported with its path before anything is written",

@@ -1,5 +1,6 @@
 // A run stopped while it merges: the store keeps the incidents of the last finished merge,
 // and the next run merges the reports left over, ending where an uninterrupted run would.
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <fstream>
 
@@ -53,9 +54,11 @@ TEST_CASE("a run stopped while merging keeps the last merge and the next run com
     REQUIRE_FALSE(before.empty());
 
     RunOptions stopped = options_for(examples, out);
-    bool merging = false;
-    stopped.on_progress = [&](const RunProgress& p) { merging = merging || p.reports_to_merge > 0; };
-    stopped.stop_requested = [&] { return merging; };
+    std::atomic<bool> merging{false};
+    stopped.on_progress = [&](const RunProgress& p) {
+        if (p.reports_to_merge > 0) merging = true;
+    };
+    stopped.cancel = CancellationToken(merging);
     const RunSummary interrupted = run_pipeline(stopped);
     CHECK(interrupted.interrupted);
     CHECK(interrupted.articles_new == 3);
