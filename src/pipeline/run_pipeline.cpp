@@ -21,6 +21,7 @@
 #include "pipeline/output_manifest.hpp"
 #include "pipeline/parallel_extraction.hpp"
 #include "pipeline/run_products.hpp"
+#include "pipeline/store_merge.hpp"
 #include "store/content_hash.hpp"
 #include "store/incident_store.hpp"
 
@@ -175,7 +176,7 @@ private:
     IncidentStore& store_;
     RunSummary& summary_;
     ExtractionStage stage_;
-    std::set<std::string> seen_;  // hashes read in this run
+    std::set<std::string> seen_;              // hashes read in this run
     std::deque<std::string> pending_hashes_;  // of the articles in extraction, in input order
     std::vector<ExtractedArticle> done_;      // extracted, not yet committed
     RunProgress progress_;
@@ -217,17 +218,9 @@ private:
     fs::path path_;
 };
 
-// Merges the store's reports into its incidents (continuing the stored merge when it can)
-// and writes the dedup report. False when a stop was requested; the store is then unchanged.
-// The reports are held in memory only while this runs, not while the layers are written.
+// Merges the store's new reports into its incidents (store_merge.hpp) and writes the dedup
+// report. False when a stop was requested; the store is then unchanged.
 bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummary& summary) {
-    const std::vector<StoredReport> reports = store.reports();
-    // The store's incidents are continued, merging only the reports added since, when they
-    // come from a merge with the same settings; otherwise every report is merged again.
-    const std::string merging = merge_settings(options.dedup, options.dedup_rules);
-    const std::vector<IncidentMembers> earlier = store.merge_settings() == merging
-                                                     ? store.incident_members()
-                                                     : std::vector<IncidentMembers>{};
     MergeHooks hooks;
     hooks.stop_requested = options.stop_requested;
     if (options.on_progress)
@@ -238,26 +231,20 @@ bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummar
             progress.reports_to_merge = total;
             options.on_progress(progress);
         };
-    DedupResult merged;
+    StoreMergeSummary merged;
     try {
-        merged = options.dedup ? deduplicate(reports, options.dedup_rules, earlier, hooks)
-                               : keep_reports_apart(reports, earlier);
+        merged = merge_store(store, options.dedup, options.dedup_rules, hooks);
     } catch (const MergeInterrupted&) {
         // The store keeps its earlier incidents; the next run merges the reports left over.
         return false;
     }
-    if (merged.continued)
-        store.update_incidents(merged.incidents, merged.changed, merging);
-    else
-        store.replace_incidents(merged.incidents, merging);
     summary.merge_continued = merged.continued;
     summary.reports_merged = merged.reports_merged;
-    summary.incidents = merged.incidents.size();
+    summary.incidents = merged.incidents;
     summary.merges = merged.merges;
-    // Written now, while the reports are in memory, but under a pending name: it replaces the
-    // previous report only after the layers, so that a failure in between leaves a report
-    // that describes the layers beside it.
-    write_dedup_report(merged, reports, pending_dedup_report(options.out_dir));
+    // Written now, but under a pending name: it replaces the previous report only after the
+    // layers, so that a failure in between leaves a report that describes the layers beside it.
+    write_dedup_report(store, pending_dedup_report(options.out_dir));
     return true;
 }
 
@@ -266,7 +253,8 @@ fs::path publish_dedup_report(const fs::path& out_dir) {
     const fs::path final_path = out_dir / "dedup_report.csv";
     std::error_code ec;
     fs::rename(pending_dedup_report(out_dir), final_path, ec);
-    if (ec) throw Error("cannot move the new file into place: " + ec.message(), final_path.string());
+    if (ec)
+        throw Error("cannot move the new file into place: " + ec.message(), final_path.string());
     sync_directory(out_dir);
     return final_path;
 }
@@ -297,9 +285,9 @@ std::string RunSummary::line() const {
         s += "; " + std::to_string(reports_merged) + " report" + (reports_merged == 1 ? "" : "s") +
              " merged into the stored incidents";
     else if (!outputs_up_to_date)
-        s += reports_merged == 1 ? "; 1 report merged afresh"
-                                 : "; all " + std::to_string(reports_merged) +
-                                       " reports merged afresh";
+        s += reports_merged == 1
+                 ? "; 1 report merged afresh"
+                 : "; all " + std::to_string(reports_merged) + " reports merged afresh";
     if (outputs_up_to_date) s += "; outputs already up to date";
     return s;
 }

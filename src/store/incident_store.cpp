@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -53,9 +54,9 @@ long count_rows(Database& db, std::string_view sql) {
 // that exists is always one incimap finished creating: a run killed while creating it leaves
 // only a temporary (which the next run in that folder removes), never an empty store.
 void create_store(const fs::path& path) {
-    const fs::path tmp = path.parent_path() /
-                         ("." + path.stem().string() + ".tmp" + std::to_string(::getpid()) +
-                          path.extension().string());
+    const fs::path tmp =
+        path.parent_path() / ("." + path.stem().string() + ".tmp" + std::to_string(::getpid()) +
+                              path.extension().string());
     std::error_code ec;
     fs::remove(tmp, ec);
     {
@@ -86,9 +87,9 @@ const fs::path& existing_store_or_new(const fs::path& path) {
         return path;
     }
     if (ec)
-        throw Error("cannot examine the store: " + ec.message() +
-                        "; fix the path or its permissions",
-                    path.string());
+        throw Error(
+            "cannot examine the store: " + ec.message() + "; fix the path or its permissions",
+            path.string());
     if (status.type() != fs::file_type::regular)
         throw Error("the store path is not a file; give another --store or move it away",
                     path.string());
@@ -97,9 +98,10 @@ const fs::path& existing_store_or_new(const fs::path& path) {
                         "; fix its permissions (it is not replaced)",
                     path.string());
     if (fs::file_size(path, ec) == 0 && !ec)
-        throw Error("the store is empty (0 bytes), so it was truncated or damaged; it is not "
-                    "replaced: restore it from a backup, or delete it to start a new store",
-                    path.string());
+        throw Error(
+            "the store is empty (0 bytes), so it was truncated or damaged; it is not "
+            "replaced: restore it from a backup, or delete it to start a new store",
+            path.string());
     return path;
 }
 
@@ -175,10 +177,18 @@ void IncidentStore::add_articles(const std::vector<ExtractedArticle>& batch) {
 
 std::vector<Article> IncidentStore::articles() { return read_article_rows(db_); }
 
-std::vector<StoredReport> IncidentStore::reports() {
+namespace {
+
+// The columns of a StoredReport, read by IncidentStore::read_reports.
+std::string select_reports(const std::string& where) {
+    return "SELECT r.id, r.article, a.published, " + incident_column_list("r.") +
+           " FROM reports r JOIN articles a ON a.id = r.article " + where + " ORDER BY r.id";
+}
+
+}  // namespace
+
+std::vector<StoredReport> IncidentStore::read_reports(Statement& s) {
     std::vector<StoredReport> out;
-    Statement s = db_.prepare("SELECT r.id, r.article, a.published, " + incident_column_list("r.") +
-                              " FROM reports r JOIN articles a ON a.id = r.article ORDER BY r.id");
     while (s.step()) {
         StoredReport r;
         r.report_id = s.int64(0);
@@ -187,7 +197,33 @@ std::vector<StoredReport> IncidentStore::reports() {
         r.incident = read_incident(s, 3);
         out.push_back(std::move(r));
     }
+    reports_read_ += out.size();
     return out;
+}
+
+std::vector<StoredReport> IncidentStore::reports() {
+    Statement s = db_.prepare(select_reports(""));
+    return read_reports(s);
+}
+
+std::vector<StoredReport> IncidentStore::reports(const std::vector<std::int64_t>& report_ids) {
+    Statement s = db_.prepare(select_reports("WHERE r.id = ?"));
+    std::vector<StoredReport> out;
+    for (const std::int64_t id : report_ids) {
+        s.bind(1, id);
+        for (StoredReport& r : read_reports(s)) out.push_back(std::move(r));
+        s.reset();
+    }
+    std::sort(out.begin(), out.end(), [](const StoredReport& a, const StoredReport& b) {
+        return a.report_id < b.report_id;
+    });
+    return out;
+}
+
+std::vector<StoredReport> IncidentStore::reports_not_merged() {
+    Statement s = db_.prepare(
+        select_reports("WHERE r.id > coalesce((SELECT max(report_id) FROM incident_sources), 0)"));
+    return read_reports(s);
 }
 
 namespace {
@@ -201,7 +237,9 @@ public:
         : incident_(db.prepare("INSERT INTO incidents (id, " + incident_column_list() +
                                ", sources) VALUES (?, " + incident_placeholders() + ", ?)")),
           source_(db.prepare("INSERT INTO incident_sources (incident_id, report_id, article_id, "
-                             "reason) VALUES (?, ?, ?, ?)")) {}
+                             "reason) VALUES (?, ?, ?, ?)")),
+          key_(db.prepare("INSERT INTO merge_keys (incident_id, key, first_day, last_day) VALUES "
+                          "(?, ?, ?, ?)")) {}
 
     void write(const MergedIncident& m, std::optional<std::int64_t> row) {
         if (row)
@@ -216,11 +254,19 @@ public:
             bind_optional_text(source_, 4, src.reason);
             source_.run();
         }
+        for (const MergeKey& key : m.merge_keys) {
+            key_.bind(1, m.incident.incident_id).bind(2, key.key);
+            if (key.first_day && key.last_day)
+                key_.bind(3, static_cast<std::int64_t>(*key.first_day))
+                    .bind(4, static_cast<std::int64_t>(*key.last_day));
+            key_.run();  // unbound days are NULL: any day
+        }
     }
 
 private:
     Statement incident_;
     Statement source_;
+    Statement key_;
 };
 
 void set_state(Database& db, const char* key, const std::string& value) {
@@ -235,6 +281,7 @@ void IncidentStore::replace_incidents(const std::vector<MergedIncident>& inciden
                                       const std::string& merge_settings) {
     Transaction transaction(db_);
     db_.exec("DELETE FROM incident_sources");
+    db_.exec("DELETE FROM merge_keys");
     db_.exec("DELETE FROM incidents");
     IncidentWriter writer(db_);
     for (const MergedIncident& m : incidents) writer.write(m, std::nullopt);
@@ -248,6 +295,7 @@ void IncidentStore::update_incidents(const std::vector<MergedIncident>& incident
     Transaction transaction(db_);
     Statement row_of = db_.prepare("SELECT id FROM incidents WHERE incident_id = ?");
     Statement drop_sources = db_.prepare("DELETE FROM incident_sources WHERE incident_id = ?");
+    Statement drop_keys = db_.prepare("DELETE FROM merge_keys WHERE incident_id = ?");
     Statement drop = db_.prepare("DELETE FROM incidents WHERE id = ?");
     IncidentWriter writer(db_);
     for (std::size_t i : changed) {
@@ -259,6 +307,8 @@ void IncidentStore::update_incidents(const std::vector<MergedIncident>& incident
         if (row) {
             drop_sources.bind(1, m.incident.incident_id);
             drop_sources.run();
+            drop_keys.bind(1, m.incident.incident_id);
+            drop_keys.run();
             drop.bind(1, *row);
             drop.run();
         }
@@ -285,6 +335,105 @@ std::vector<IncidentMembers> IncidentStore::incident_members() {
         out.back().sources.push_back({s.int64(1), s.text(2), text_or_empty(s, 3)});
     }
     return out;
+}
+
+std::vector<IncidentMembers> IncidentStore::incident_members(
+    const std::vector<std::string>& incident_ids) {
+    Statement row_of = db_.prepare("SELECT id FROM incidents WHERE incident_id = ?");
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    for (const std::string& id : incident_ids) {
+        row_of.bind(1, id);
+        if (row_of.step()) rows.emplace_back(row_of.int64(0), id);
+        row_of.reset();
+    }
+    std::sort(rows.begin(), rows.end());
+    Statement sources = db_.prepare(
+        "SELECT report_id, article_id, reason FROM incident_sources WHERE incident_id = ? "
+        "ORDER BY report_id");
+    std::vector<IncidentMembers> out;
+    for (auto& [row, id] : rows) {
+        sources.bind(1, id);
+        IncidentMembers m{std::move(id), {}};
+        while (sources.step())
+            m.sources.push_back({sources.int64(0), sources.text(1), text_or_empty(sources, 2)});
+        sources.reset();
+        if (!m.sources.empty()) out.push_back(std::move(m));
+    }
+    return out;
+}
+
+bool IncidentStore::merged_reports_come_first() {
+    // The sources of the incidents (incident_members() reads no others) must be distinct
+    // reports, as many as there are reports up to the last of them.
+    Statement s = db_.prepare(
+        "SELECT count(*), count(DISTINCT s.report_id), coalesce(max(s.report_id), 0) "
+        "FROM incident_sources s JOIN incidents i ON i.incident_id = s.incident_id");
+    s.step();
+    const std::int64_t sources = s.int64(0), distinct = s.int64(1), last = s.int64(2);
+    Statement up_to = db_.prepare("SELECT count(*) FROM reports WHERE id <= ?");
+    up_to.bind(1, last);
+    up_to.step();
+    return sources == distinct && distinct == up_to.int64(0) &&
+           sources == count_rows(db_, "SELECT count(*) FROM incident_sources");
+}
+
+long IncidentStore::merged_source_count() {
+    return count_rows(db_, "SELECT count(*) FROM incident_sources");
+}
+
+std::vector<std::string> IncidentStore::incidents_under(const MergeKey& lookup, long longest_span) {
+    std::vector<std::string> out;
+    const auto read = [&](Statement& s) {
+        while (s.step()) out.push_back(s.text(0));
+    };
+    if (!lookup.first_day || !lookup.last_day) {
+        Statement s = db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ?");
+        s.bind(1, lookup.key);
+        read(s);
+        return out;
+    }
+    Statement any_day =
+        db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ? AND first_day IS NULL");
+    any_day.bind(1, lookup.key);
+    read(any_day);
+    // first_day's lower bound lets the index skip the days long before the lookup's.
+    Statement days = db_.prepare(
+        "SELECT incident_id FROM merge_keys WHERE key = ?1 AND first_day BETWEEN ?2 AND ?3 "
+        "AND last_day >= ?4");
+    days.bind(1, lookup.key)
+        .bind(2, static_cast<std::int64_t>(*lookup.first_day - longest_span))
+        .bind(3, static_cast<std::int64_t>(*lookup.last_day))
+        .bind(4, static_cast<std::int64_t>(*lookup.first_day));
+    read(days);
+    return out;
+}
+
+bool IncidentStore::has_incident(const std::string& incident_id) {
+    Statement s = db_.prepare("SELECT 1 FROM incidents WHERE incident_id = ?");
+    s.bind(1, incident_id);
+    return s.step();
+}
+
+void IncidentStore::for_each_joined_report(const std::function<void(const JoinedReport&)>& visit) {
+    // Row by row: the dedup report of a big store is never held in memory.
+    Statement s = db_.prepare(
+        "SELECT i.incident_id, i.killed, s.article_id, s.reason, " + incident_column_list("r.") +
+        " FROM incidents i JOIN incident_sources s ON s.incident_id = i.incident_id "
+        "JOIN reports r ON r.id = s.report_id ORDER BY i.id, s.report_id");
+    JoinedReport row;
+    while (s.step()) {
+        std::string incident_id = s.text(0);
+        if (incident_id != row.incident_id) {  // the incident's first report
+            row.incident_id = std::move(incident_id);
+            row.first_article_id = s.text(2);
+            continue;
+        }
+        row.incident_killed.reset();
+        if (!s.is_null(1)) row.incident_killed = static_cast<int>(s.int64(1));
+        row.reason = text_or_empty(s, 3);
+        row.report = read_incident(s, 4);
+        visit(row);
+    }
 }
 
 std::vector<MergedIncident> IncidentStore::incidents() {
