@@ -115,11 +115,14 @@ std::vector<MergeKey> MergeCandidates::lookup_keys(const StoredReport& report) c
     return with_days(std::move(keys), window);
 }
 
-long MergeCandidates::longest_span() const {
-    // A dated event spans its precision both ways (a year: 2 x 366 days); an undated one its
-    // news or recall window (event_window).
-    return std::max({2L * 366, static_cast<long>(rules_.news_window_days),
-                     static_cast<long>(rules_.recall_window_days)});
+std::vector<long> MergeCandidates::spans() const {
+    // A dated event spans its precision both ways (a day, a week, a month, a year); an
+    // undated one its news or recall window (event_window).
+    std::vector<long> out = {
+        0, 2 * 7, 2 * 31, 2 * 366, rules_.news_window_days, rules_.recall_window_days};
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
 }
 
 void MergeCandidates::add(const StoredReport& first, std::size_t incident) {

@@ -29,8 +29,8 @@ public:
     std::vector<MergeKey> index_keys(const StoredReport& first) const;
     // ... the keys a lookup for `report` reads, with the days it needs (slack included) ...
     std::vector<MergeKey> lookup_keys(const StoredReport& report) const;
-    // ... and the most days an indexed incident's days may span.
-    long longest_span() const;
+    // ... and every length (last - first day) an indexed incident's days may have.
+    std::vector<long> spans() const;
 
 private:
     // The entries of one key, by the span of days their event may lie in, so that a lookup

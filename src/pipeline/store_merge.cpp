@@ -1,25 +1,39 @@
 #include "pipeline/store_merge.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "pipeline/merge_candidates.hpp"
 
 namespace incimap {
 namespace {
 
-// The ids of the stored incidents whose merge keys a lookup for any of `added` reads: the
-// only stored incidents those reports may join.
+// The ids of the stored incidents that some report of `added` may join, in id order: those
+// whose merge keys a lookup for the report finds and whose first report is the same event as
+// it (every member of an incident a report joins is). First reports are read one at a time.
 std::vector<std::string> candidate_incidents(IncidentStore& store, const DedupRules& rules,
                                              const std::vector<StoredReport>& added) {
     const MergeCandidates keys(rules);
-    std::vector<std::string> ids;
+    const std::vector<long> spans = keys.spans();
+    std::map<std::string, std::vector<const StoredReport*>> found;  // incident -> its lookers
     for (const StoredReport& r : added)
-        for (const MergeKey& lookup : keys.lookup_keys(r))
-            for (std::string& id : store.incidents_under(lookup, keys.longest_span()))
-                ids.push_back(std::move(id));
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
+        for (std::string& id : store.incidents_under(keys.lookup_keys(r), spans))
+            found[std::move(id)].push_back(&r);
+    std::vector<std::string> ids;
+    for (const auto& [id, lookers] : found) ids.push_back(id);
+    const std::vector<std::int64_t> firsts = store.first_reports(ids);
+    std::map<std::int64_t, const std::string*> incident_of;
+    for (std::size_t i = 0; i < ids.size(); ++i) incident_of[firsts[i]] = &ids[i];
+    std::vector<std::string> out;
+    store.for_each_report(firsts, [&](StoredReport&& first) {
+        const std::string& id = *incident_of.at(first.report_id);
+        const auto& lookers = found.at(id);
+        if (std::any_of(lookers.begin(), lookers.end(),
+                        [&](const StoredReport* r) { return is_same_event(first, *r, rules); }))
+            out.push_back(id);
+    });
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 // The candidates' reports (they come before every new one) and the new reports, in order.

@@ -187,17 +187,19 @@ std::string select_reports(const std::string& where) {
 
 }  // namespace
 
+StoredReport IncidentStore::read_report(const Statement& s) {
+    StoredReport r;
+    r.report_id = s.int64(0);
+    r.article_key = s.int64(1);
+    if (!s.is_null(2)) r.published = Date::parse_iso(s.text_view(2));
+    r.incident = read_incident(s, 3);
+    ++reports_read_;
+    return r;
+}
+
 std::vector<StoredReport> IncidentStore::read_reports(Statement& s) {
     std::vector<StoredReport> out;
-    while (s.step()) {
-        StoredReport r;
-        r.report_id = s.int64(0);
-        r.article_key = s.int64(1);
-        if (!s.is_null(2)) r.published = Date::parse_iso(s.text_view(2));
-        r.incident = read_incident(s, 3);
-        out.push_back(std::move(r));
-    }
-    reports_read_ += out.size();
+    while (s.step()) out.push_back(read_report(s));
     return out;
 }
 
@@ -206,14 +208,19 @@ std::vector<StoredReport> IncidentStore::reports() {
     return read_reports(s);
 }
 
-std::vector<StoredReport> IncidentStore::reports(const std::vector<std::int64_t>& report_ids) {
+void IncidentStore::for_each_report(const std::vector<std::int64_t>& report_ids,
+                                    const std::function<void(StoredReport&&)>& visit) {
     Statement s = db_.prepare(select_reports("WHERE r.id = ?"));
-    std::vector<StoredReport> out;
     for (const std::int64_t id : report_ids) {
         s.bind(1, id);
-        for (StoredReport& r : read_reports(s)) out.push_back(std::move(r));
+        if (s.step()) visit(read_report(s));
         s.reset();
     }
+}
+
+std::vector<StoredReport> IncidentStore::reports(const std::vector<std::int64_t>& report_ids) {
+    std::vector<StoredReport> out;
+    for_each_report(report_ids, [&](StoredReport&& r) { out.push_back(std::move(r)); });
     std::sort(out.begin(), out.end(), [](const StoredReport& a, const StoredReport& b) {
         return a.report_id < b.report_id;
     });
@@ -238,8 +245,8 @@ public:
                                ", sources) VALUES (?, " + incident_placeholders() + ", ?)")),
           source_(db.prepare("INSERT INTO incident_sources (incident_id, report_id, article_id, "
                              "reason) VALUES (?, ?, ?, ?)")),
-          key_(db.prepare("INSERT INTO merge_keys (incident_id, key, first_day, last_day) VALUES "
-                          "(?, ?, ?, ?)")) {}
+          key_(db.prepare("INSERT INTO merge_keys (incident_id, key, first_day, last_day, span) "
+                          "VALUES (?, ?, ?, ?, ?)")) {}
 
     void write(const MergedIncident& m, std::optional<std::int64_t> row) {
         if (row)
@@ -258,7 +265,8 @@ public:
             key_.bind(1, m.incident.incident_id).bind(2, key.key);
             if (key.first_day && key.last_day)
                 key_.bind(3, static_cast<std::int64_t>(*key.first_day))
-                    .bind(4, static_cast<std::int64_t>(*key.last_day));
+                    .bind(4, static_cast<std::int64_t>(*key.last_day))
+                    .bind(5, static_cast<std::int64_t>(*key.last_day - *key.first_day));
             key_.run();  // unbound days are NULL: any day
         }
     }
@@ -381,30 +389,53 @@ long IncidentStore::merged_source_count() {
     return count_rows(db_, "SELECT count(*) FROM incident_sources");
 }
 
-std::vector<std::string> IncidentStore::incidents_under(const MergeKey& lookup, long longest_span) {
+std::vector<std::string> IncidentStore::incidents_under(const std::vector<MergeKey>& lookups,
+                                                        const std::vector<long>& spans) {
+    // An undated lookup reads every incident of its key; a dated one the undated incidents
+    // and, for each length of days, those whose days meet its own: [first_day, first_day +
+    // span] meets [?3, ?4] exactly when first_day lies in [?3 - span, ?4], one index range.
+    Statement every = db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ?");
+    Statement any_day =
+        db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ? AND span IS NULL");
+    Statement of_span = db_.prepare(
+        "SELECT incident_id FROM merge_keys WHERE key = ?1 AND span = ?2 "
+        "AND first_day BETWEEN ?3 - ?2 AND ?4");
     std::vector<std::string> out;
     const auto read = [&](Statement& s) {
         while (s.step()) out.push_back(s.text(0));
+        s.reset();
     };
-    if (!lookup.first_day || !lookup.last_day) {
-        Statement s = db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ?");
-        s.bind(1, lookup.key);
-        read(s);
-        return out;
+    for (const MergeKey& lookup : lookups) {
+        if (!lookup.first_day || !lookup.last_day) {
+            every.bind(1, lookup.key);
+            read(every);
+            continue;
+        }
+        any_day.bind(1, lookup.key);
+        read(any_day);
+        for (const long span : spans) {
+            of_span.bind(1, lookup.key)
+                .bind(2, static_cast<std::int64_t>(span))
+                .bind(3, static_cast<std::int64_t>(*lookup.first_day))
+                .bind(4, static_cast<std::int64_t>(*lookup.last_day));
+            read(of_span);
+        }
     }
-    Statement any_day =
-        db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ? AND first_day IS NULL");
-    any_day.bind(1, lookup.key);
-    read(any_day);
-    // first_day's lower bound lets the index skip the days long before the lookup's.
-    Statement days = db_.prepare(
-        "SELECT incident_id FROM merge_keys WHERE key = ?1 AND first_day BETWEEN ?2 AND ?3 "
-        "AND last_day >= ?4");
-    days.bind(1, lookup.key)
-        .bind(2, static_cast<std::int64_t>(*lookup.first_day - longest_span))
-        .bind(3, static_cast<std::int64_t>(*lookup.last_day))
-        .bind(4, static_cast<std::int64_t>(*lookup.first_day));
-    read(days);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::int64_t> IncidentStore::first_reports(
+    const std::vector<std::string>& incident_ids) {
+    Statement s = db_.prepare("SELECT min(report_id) FROM incident_sources WHERE incident_id = ?");
+    std::vector<std::int64_t> out;
+    out.reserve(incident_ids.size());
+    for (const std::string& id : incident_ids) {
+        s.bind(1, id);
+        out.push_back(s.step() && !s.is_null(0) ? s.int64(0) : 0);
+        s.reset();
+    }
     return out;
 }
 

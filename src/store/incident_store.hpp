@@ -120,6 +120,9 @@ public:
     std::vector<StoredReport> reports();
     // The reports with these row ids, in the order stored.
     std::vector<StoredReport> reports(const std::vector<std::int64_t>& report_ids);
+    // The same one at a time, in the order given, none held.
+    void for_each_report(const std::vector<std::int64_t>& report_ids,
+                         const std::function<void(StoredReport&&)>& visit);
     // The reports stored after every report the incidents list, in the order stored.
     std::vector<StoredReport> reports_not_merged();
     // Reports read into memory by this object so far (a run adding a few articles to a big
@@ -146,10 +149,13 @@ public:
     bool merged_reports_come_first();
     // Reports the incidents list (0 when the store was never merged).
     long merged_source_count();
-    // Ids of the incidents whose merge keys are `lookup.key` and whose days meet the lookup's
-    // (an incident without days always does; a lookup without days meets every incident).
-    // No incident's days span more than `longest_span` days.
-    std::vector<std::string> incidents_under(const MergeKey& lookup, long longest_span);
+    // Ids of the incidents under any of the keys of `lookups` whose days meet that lookup's
+    // (an incident without days always does; a lookup without days meets every incident),
+    // each once. `spans` lists every length (last_day - first_day) an incident's days may have.
+    std::vector<std::string> incidents_under(const std::vector<MergeKey>& lookups,
+                                             const std::vector<long>& spans);
+    // The first report of each of these incidents (0 for an unknown id), in the same order.
+    std::vector<std::int64_t> first_reports(const std::vector<std::string>& incident_ids);
     bool has_incident(const std::string& incident_id);
     // The reports that joined an earlier report's incident, in incident and report order.
     void for_each_joined_report(const std::function<void(const JoinedReport&)>& visit);
@@ -165,6 +171,7 @@ public:
 
 private:
     std::vector<StoredReport> read_reports(Statement& select);
+    StoredReport read_report(const Statement& row);
 
     Database db_;
     std::size_t reports_read_ = 0;

@@ -64,8 +64,8 @@ const std::vector<std::vector<std::string_view>> steps = {
     // few articles reads only those incidents; and sources found by report.
     {
         "CREATE TABLE merge_keys (incident_id TEXT NOT NULL, key TEXT NOT NULL, "
-        "first_day INTEGER, last_day INTEGER)",
-        "CREATE INDEX merge_keys_by_key ON merge_keys(key, first_day)",
+        "first_day INTEGER, last_day INTEGER, span INTEGER)",
+        "CREATE INDEX merge_keys_by_key ON merge_keys(key, span, first_day)",
         "CREATE INDEX merge_keys_by_incident ON merge_keys(incident_id)",
         "CREATE INDEX incident_sources_by_report ON incident_sources(report_id)",
     },

@@ -88,9 +88,18 @@ TEST_CASE("a run adding an article to a big store reads only the reports it may 
                               homs ? LonLat{38.27, 34.56} : LonLat{37.16, 36.20}, 3);
         articles.push_back({test::make_article(id, "text"), "h" + id, {report}});
     }
+    // And an air strike told by three articles on the day and in the town the new report
+    // names: found by its keys, but not the same event (an air strike is no IED).
+    for (int i = 0; i < 3; ++i) {
+        const std::string id = "strike" + std::to_string(i);
+        articles.push_back(
+            {test::make_article(id, "text"),
+             "h" + id,
+             {test::make_report(id, "air_strike", "2010-07-19", 7, "Tadmor", {38.27, 34.56}, 3)}});
+    }
     store.add_articles(articles);
     merge_store(store, true, {});
-    REQUIRE(store.incident_count() == 600);
+    REQUIRE(store.incident_count() == 601);
 
     // Another outlet's report of the Tadmor event of 2010-07-19 (article old60).
     const Incident again =
@@ -99,8 +108,9 @@ TEST_CASE("a run adding an article to a big store reads only the reports it may 
     const std::size_t read_before = store.reports_read();
     const StoreMergeSummary merged = merge_store(store, true, {});
     CHECK(merged.continued);
-    CHECK(merged.incidents == 600);
-    CHECK(merged.merges == 1);
-    // The new report and the one stored report of that event, not the store's 600.
-    CHECK(store.reports_read() - read_before == 2);
+    CHECK(merged.incidents == 601);
+    CHECK(merged.merges == 3);
+    // Of the store's 603 reports, the first reports of the two incidents its keys find (to
+    // test them) and the reports of the one it may join (to merge), and the new report.
+    CHECK(store.reports_read() - read_before == 4);
 }
