@@ -176,7 +176,7 @@ private:
     IncidentStore& store_;
     RunSummary& summary_;
     ExtractionStage stage_;
-    std::set<std::string> seen_;              // hashes read in this run
+    std::set<std::string> seen_;  // hashes read in this run
     std::deque<std::string> pending_hashes_;  // of the articles in extraction, in input order
     std::vector<ExtractedArticle> done_;      // extracted, not yet committed
     RunProgress progress_;
@@ -253,8 +253,7 @@ fs::path publish_dedup_report(const fs::path& out_dir) {
     const fs::path final_path = out_dir / "dedup_report.csv";
     std::error_code ec;
     fs::rename(pending_dedup_report(out_dir), final_path, ec);
-    if (ec)
-        throw Error("cannot move the new file into place: " + ec.message(), final_path.string());
+    if (ec) throw Error("cannot move the new file into place: " + ec.message(), final_path.string());
     sync_directory(out_dir);
     return final_path;
 }
@@ -285,9 +284,9 @@ std::string RunSummary::line() const {
         s += "; " + std::to_string(reports_merged) + " report" + (reports_merged == 1 ? "" : "s") +
              " merged into the stored incidents";
     else if (!outputs_up_to_date)
-        s += reports_merged == 1
-                 ? "; 1 report merged afresh"
-                 : "; all " + std::to_string(reports_merged) + " reports merged afresh";
+        s += reports_merged == 1 ? "; 1 report merged afresh"
+                                 : "; all " + std::to_string(reports_merged) +
+                                       " reports merged afresh";
     if (outputs_up_to_date) s += "; outputs already up to date";
     return s;
 }

@@ -54,9 +54,9 @@ long count_rows(Database& db, std::string_view sql) {
 // that exists is always one incimap finished creating: a run killed while creating it leaves
 // only a temporary (which the next run in that folder removes), never an empty store.
 void create_store(const fs::path& path) {
-    const fs::path tmp =
-        path.parent_path() / ("." + path.stem().string() + ".tmp" + std::to_string(::getpid()) +
-                              path.extension().string());
+    const fs::path tmp = path.parent_path() /
+                         ("." + path.stem().string() + ".tmp" + std::to_string(::getpid()) +
+                          path.extension().string());
     std::error_code ec;
     fs::remove(tmp, ec);
     {
@@ -87,9 +87,9 @@ const fs::path& existing_store_or_new(const fs::path& path) {
         return path;
     }
     if (ec)
-        throw Error(
-            "cannot examine the store: " + ec.message() + "; fix the path or its permissions",
-            path.string());
+        throw Error("cannot examine the store: " + ec.message() +
+                        "; fix the path or its permissions",
+                    path.string());
     if (status.type() != fs::file_type::regular)
         throw Error("the store path is not a file; give another --store or move it away",
                     path.string());
@@ -98,10 +98,9 @@ const fs::path& existing_store_or_new(const fs::path& path) {
                         "; fix its permissions (it is not replaced)",
                     path.string());
     if (fs::file_size(path, ec) == 0 && !ec)
-        throw Error(
-            "the store is empty (0 bytes), so it was truncated or damaged; it is not "
-            "replaced: restore it from a backup, or delete it to start a new store",
-            path.string());
+        throw Error("the store is empty (0 bytes), so it was truncated or damaged; it is not "
+                    "replaced: restore it from a backup, or delete it to start a new store",
+                    path.string());
     return path;
 }
 
