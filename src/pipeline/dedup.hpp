@@ -36,6 +36,12 @@ std::optional<std::string> same_event(const StoredReport& a, const StoredReport&
 // The same test without the reasons: merging asks it far more often than it records the answer.
 bool is_same_event(const StoredReport& a, const StoredReport& b, const DedupRules& rules = {});
 
+// What is_same_event() reads of a report but its article, as one text: reports with equal
+// keys are the same event as exactly the same reports (of other articles). An incident
+// compares a joining report with one report per key, so that many near-identical reports of
+// one event cost one comparison, not one each.
+std::string comparison_key(const StoredReport& report);
+
 // True when two event types may describe one event (docs/store.md lists the pairs).
 bool compatible_event_types(const std::string& a, const std::string& b);
 
@@ -60,6 +66,7 @@ struct DedupResult {
     bool continued = false;
     std::vector<std::size_t> changed;  // indexes into `incidents`, ascending
     std::size_t reports_merged = 0;    // reports this merge placed (not restored ones)
+    std::size_t comparisons = 0;       // same-event tests made: the merge's work
 };
 
 // Thrown by deduplicate() when `stop_requested` says so; nothing has been changed.
@@ -68,6 +75,9 @@ struct MergeInterrupted {};
 struct MergeHooks {
     std::function<bool()> stop_requested;  // polled every few hundred reports
     std::function<void(std::size_t done, std::size_t total)> on_progress;  // reports merged
+    // For a merge given only some of the store's incidents (merge_store): whether a stored
+    // incident not given already has an id, which a new incident then must not take.
+    std::function<bool(const std::string& incident_id)> stored_id_in_use;
 };
 
 // Groups reports into incidents. A report joins the first incident all of whose reports are
@@ -86,7 +96,8 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
 
 // One incident per report, for --no-dedup; continues `earlier` the same way.
 DedupResult keep_reports_apart(const std::vector<StoredReport>& reports,
-                               const std::vector<IncidentMembers>& earlier = {});
+                               const std::vector<IncidentMembers>& earlier = {},
+                               const MergeHooks& hooks = {});
 
 // The merged record of several reports of one event: place, date and text from the most
 // precise report, counts as in docs/store.md (the highest count, low/high across sources).
@@ -96,5 +107,7 @@ Incident merge_reports(const std::vector<const StoredReport*>& reports);
 // Written atomically.
 void write_dedup_report(const DedupResult& result, const std::vector<StoredReport>& reports,
                         const std::filesystem::path& csv);
+// The same from the incidents of a store, read row by row.
+void write_dedup_report(IncidentStore& store, const std::filesystem::path& csv);
 
 }  // namespace incimap

@@ -55,18 +55,30 @@ std::vector<std::string> MergeCandidates::cells_within(LonLat p, double radius_k
     return out;
 }
 
-void MergeCandidates::insert(const std::string& key, const StoredReport& report,
-                             std::size_t incident) {
-    DayIndex& days = index_[key];
-    if (const auto window = event_window(report, rules_))
-        days.by_length[window->last - window->first].emplace(window->first, incident);
-    else
-        days.undated.push_back(incident);
+namespace {
+
+// Each key once, sorted, with the same days.
+std::vector<MergeKey> with_days(std::vector<std::string> keys, std::optional<DayWindow> days) {
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    std::vector<MergeKey> out;
+    out.reserve(keys.size());
+    for (std::string& key : keys) {
+        MergeKey k{std::move(key), {}, {}};
+        if (days) {
+            k.first_day = days->first;
+            k.last_day = days->last;
+        }
+        out.push_back(std::move(k));
+    }
+    return out;
 }
 
-void MergeCandidates::add(const StoredReport& first, std::size_t incident) {
+}  // namespace
+
+std::vector<MergeKey> MergeCandidates::index_keys(const StoredReport& first) const {
     const Incident& in = first.incident;
-    if (!is_located(in)) return;  // never the same event as anything (same_event)
+    if (!is_located(in)) return {};  // never the same event as anything (same_event)
     std::vector<std::string> keys = {place_key(in)};
     if (is_point(in)) {
         keys.push_back(cells_within(in.where.point, 0).front());  // its own cell
@@ -79,32 +91,10 @@ void MergeCandidates::add(const StoredReport& first, std::size_t incident) {
         if (!in.where.admin.admin1_pcode.empty()) keys.push_back(wide_key(in));
     }
     if (!in.where.admin.admin1_pcode.empty()) keys.push_back(governorate_key(in));
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const std::string& key : keys) insert(key, first, incident);
+    return with_days(std::move(keys), event_window(first, rules_));
 }
 
-void MergeCandidates::collect(const std::string& key, const StoredReport& report,
-                              std::vector<std::size_t>& out) const {
-    const auto found = index_.find(key);
-    if (found == index_.end()) return;
-    const DayIndex& days = found->second;
-    out.insert(out.end(), days.undated.begin(), days.undated.end());
-    const auto window = event_window(report, rules_);
-    for (const auto& [length, by_first] : days.by_length) {
-        if (!window) {
-            for (const auto& [first, incident] : by_first) out.push_back(incident);
-            continue;
-        }
-        // Windows [f, f + length] and [first, last] are within the slack of each other.
-        const long slack = rules_.date_slack_days;
-        for (auto it = by_first.lower_bound(window->first - slack - length);
-             it != by_first.end() && it->first <= window->last + slack; ++it)
-            out.push_back(it->second);
-    }
-}
-
-std::vector<std::size_t> MergeCandidates::lookup(const StoredReport& report) const {
+std::vector<MergeKey> MergeCandidates::lookup_keys(const StoredReport& report) const {
     const Incident& in = report.incident;
     if (!is_located(in)) return {};
     std::vector<std::string> keys = {place_key(in), everywhere_key};
@@ -115,11 +105,56 @@ std::vector<std::size_t> MergeCandidates::lookup(const StoredReport& report) con
             keys.push_back(std::move(cell));
     if (!in.where.admin.admin1_pcode.empty())
         keys.push_back(is_point(in) ? wide_key(in) : governorate_key(in));
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    // Windows [f, l] and [first, last] are within the slack of each other when [f, l] meets
+    // [first - slack, last + slack].
+    auto window = event_window(report, rules_);
+    if (window) {
+        window->first -= rules_.date_slack_days;
+        window->last += rules_.date_slack_days;
+    }
+    return with_days(std::move(keys), window);
+}
 
+std::vector<long> MergeCandidates::spans() const {
+    // A dated event spans its precision both ways (a day, a week, a month, a year); an
+    // undated one its news or recall window (event_window).
+    std::vector<long> out = {
+        0, 2 * 7, 2 * 31, 2 * 366, rules_.news_window_days, rules_.recall_window_days};
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+void MergeCandidates::add(const StoredReport& first, std::size_t incident) {
+    for (const MergeKey& key : index_keys(first)) {
+        DayIndex& days = index_[key.key];
+        if (key.first_day)
+            days.by_length[*key.last_day - *key.first_day].emplace(*key.first_day, incident);
+        else
+            days.undated.push_back(incident);
+    }
+}
+
+void MergeCandidates::collect(const MergeKey& lookup, std::vector<std::size_t>& out) const {
+    const auto found = index_.find(lookup.key);
+    if (found == index_.end()) return;
+    const DayIndex& days = found->second;
+    out.insert(out.end(), days.undated.begin(), days.undated.end());
+    for (const auto& [length, by_first] : days.by_length) {
+        if (!lookup.first_day) {
+            for (const auto& [first, incident] : by_first) out.push_back(incident);
+            continue;
+        }
+        // [f, f + length] meets [first_day, last_day].
+        for (auto it = by_first.lower_bound(*lookup.first_day - length);
+             it != by_first.end() && it->first <= *lookup.last_day; ++it)
+            out.push_back(it->second);
+    }
+}
+
+std::vector<std::size_t> MergeCandidates::lookup(const StoredReport& report) const {
     std::vector<std::size_t> out;
-    for (const std::string& key : keys) collect(key, report, out);
+    for (const MergeKey& key : lookup_keys(report)) collect(key, out);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

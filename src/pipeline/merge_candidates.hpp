@@ -24,6 +24,14 @@ public:
     // The incidents whose first report may be the same event as `report`, ascending.
     std::vector<std::size_t> lookup(const StoredReport& report) const;
 
+    // The same index kept in the store (IncidentStore::incidents_under): the keys an
+    // incident with this first report is indexed under, with its days ...
+    std::vector<MergeKey> index_keys(const StoredReport& first) const;
+    // ... the keys a lookup for `report` reads, with the days it needs (slack included) ...
+    std::vector<MergeKey> lookup_keys(const StoredReport& report) const;
+    // ... and every length (last - first day) an indexed incident's days may have.
+    std::vector<long> spans() const;
+
 private:
     // The entries of one key, by the span of days their event may lie in, so that a lookup
     // can seek to the days it needs in each span.
@@ -31,9 +39,7 @@ private:
         std::map<long, std::multimap<long, std::size_t>> by_length;  // length -> first day
         std::vector<std::size_t> undated;  // no date and no publication date: any day
     };
-    void insert(const std::string& key, const StoredReport& report, std::size_t incident);
-    void collect(const std::string& key, const StoredReport& report,
-                 std::vector<std::size_t>& out) const;
+    void collect(const MergeKey& lookup, std::vector<std::size_t>& out) const;
     // Cells of the grid whose squares intersect `radius_km` around a point.
     std::vector<std::string> cells_within(LonLat point, double radius_km) const;
 

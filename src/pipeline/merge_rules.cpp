@@ -5,6 +5,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <type_traits>
 
 #include "geo/geos_context.hpp"
 #include "pipeline/dedup.hpp"
@@ -176,15 +178,21 @@ std::string lower_text(const std::string& s) {
     return out;
 }
 
+// Bit i is set when the evidence names kTargets[i].
+unsigned targets_named(const std::string& evidence) {
+    const std::string low = lower_text(evidence);
+    unsigned mask = 0;
+    for (std::size_t i = 0; i < std::size(kTargets); ++i)
+        if (std::any_of(kTargets[i].spellings.begin(), kTargets[i].spellings.end(),
+                        [&](std::string_view w) { return has_word(low, w); }))
+            mask |= 1u << i;
+    return mask;
+}
+
 std::optional<std::string_view> shared_target(const Incident& a, const Incident& b) {
-    const std::string la = lower_text(a.evidence), lb = lower_text(b.evidence);
-    for (const TargetWord& t : kTargets) {
-        const auto in = [&](const std::string& low) {
-            return std::any_of(t.spellings.begin(), t.spellings.end(),
-                               [&](std::string_view w) { return has_word(low, w); });
-        };
-        if (in(la) && in(lb)) return t.name;
-    }
+    const unsigned both = targets_named(a.evidence) & targets_named(b.evidence);
+    for (std::size_t i = 0; i < std::size(kTargets); ++i)
+        if (both & (1u << i)) return kTargets[i].name;
     return std::nullopt;
 }
 
@@ -310,6 +318,50 @@ std::optional<std::string> same_event(const StoredReport& ra, const StoredReport
 
 bool is_same_event(const StoredReport& a, const StoredReport& b, const DedupRules& rules) {
     return compare(a, b, rules, false).has_value();
+}
+
+std::string comparison_key(const StoredReport& r) {
+    // Every field compare() and the checks it calls read, but the article; keep this in step
+    // with them. Text fields end with a separator that never occurs in them.
+    const Incident& i = r.incident;
+    std::string key;
+    const auto add = [&key](const auto&... fields) {
+        char buf[48];
+        const auto one = [&](const auto& field) {
+            using T = std::decay_t<decltype(field)>;
+            if constexpr (std::is_same_v<T, std::string>) {
+                key += field;
+                key += '\x1f';
+            } else if constexpr (std::is_floating_point_v<T>) {
+                key.append(buf,
+                           static_cast<std::size_t>(std::snprintf(buf, sizeof buf, "%a|", field)));
+            } else {
+                key += std::to_string(field) + '|';
+            }
+        };
+        (one(fields), ...);
+    };
+    add(i.event_type);
+    for (const Count* c : {&i.casualties.killed, &i.casualties.injured, &i.casualties.captured})
+        add(c->value.value_or(-1), c->value ? 1 : 0, c->low, c->high);
+    if (located(i)) {
+        const Place& p = *i.where.place;
+        add(1, p.id, p.feature_type, p.precision_km, p.point.lon, p.point.lat);
+        add(i.where.geo_precision, i.where.country_code, i.where.admin.admin1_pcode,
+            i.where.point.lon, i.where.point.lat);
+    } else {
+        add(0);
+    }
+    if (has_date(i)) {
+        add(1, i.event_date->days_since_epoch(), static_cast<int>(i.date_precision));
+    } else {
+        // Undated: placed by its publication and role (event_window).
+        add(0, r.published ? r.published->days_since_epoch() : std::numeric_limits<long>::min(),
+            static_cast<int>(i.role));
+    }
+    // Compared whenever either report is undated.
+    add(i.victims, targets_named(i.evidence));
+    return key;
 }
 
 Incident merge_reports(const std::vector<const StoredReport*>& reports) {

@@ -23,6 +23,7 @@
 #include "pipeline/output_manifest.hpp"
 #include "pipeline/parallel_extraction.hpp"
 #include "pipeline/run_products.hpp"
+#include "pipeline/store_merge.hpp"
 #include "store/content_hash.hpp"
 #include "store/incident_store.hpp"
 
@@ -198,19 +199,10 @@ std::string joined_inputs(const std::vector<fs::path>& inputs) {
     return s;
 }
 
-// Merges the store's reports into its incidents (continuing the stored merge when it can)
-// and writes the dedup report into `report`. False when a stop was requested; the store is
-// then unchanged. The reports are held in memory only while this runs, not while the layers
-// are written.
+// Merges the store's new reports into its incidents (store_merge.hpp) and writes the dedup
+// report into `report`. False when a stop was requested; the store is then unchanged.
 bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummary& summary,
                       const fs::path& report) {
-    const std::vector<StoredReport> reports = store.reports();
-    // The store's incidents are continued, merging only the reports added since, when they
-    // come from a merge with the same settings; otherwise every report is merged again.
-    const std::string merging = merge_settings(options.dedup, options.dedup_rules);
-    const std::vector<IncidentMembers> earlier = store.merge_settings() == merging
-                                                     ? store.incident_members()
-                                                     : std::vector<IncidentMembers>{};
     MergeHooks hooks;
     hooks.stop_requested = [&] { return options.cancel.requested(); };
     signal_self_if_test_asks("merge");
@@ -222,24 +214,19 @@ bool merge_into_store(IncidentStore& store, const RunOptions& options, RunSummar
             progress.reports_to_merge = total;
             options.on_progress(progress);
         };
-    DedupResult merged;
+    StoreMergeSummary merged;
     try {
-        merged = options.dedup ? deduplicate(reports, options.dedup_rules, earlier, hooks)
-                               : keep_reports_apart(reports, earlier);
+        merged = merge_store(store, options.dedup, options.dedup_rules, hooks);
     } catch (const MergeInterrupted&) {
         // The store keeps its earlier incidents; the next run merges the reports left over.
         return false;
     }
-    if (merged.continued)
-        store.update_incidents(merged.incidents, merged.changed, merging);
-    else
-        store.replace_incidents(merged.incidents, merging);
     summary.merge_continued = merged.continued;
     summary.reports_merged = merged.reports_merged;
-    summary.incidents = merged.incidents.size();
+    summary.incidents = merged.incidents;
     summary.merges = merged.merges;
-    // Written now, while the reports are in memory; published with the layers it describes.
-    write_dedup_report(merged, reports, report);
+    // Written now from the store; published with the layers it describes.
+    write_dedup_report(store, report);
     return true;
 }
 

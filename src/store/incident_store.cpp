@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -175,19 +176,60 @@ void IncidentStore::add_articles(const std::vector<ExtractedArticle>& batch) {
 
 std::vector<Article> IncidentStore::articles() { return read_article_rows(db_); }
 
-std::vector<StoredReport> IncidentStore::reports() {
+namespace {
+
+// The columns of a StoredReport, read by IncidentStore::read_reports.
+std::string select_reports(const std::string& where) {
+    return "SELECT r.id, r.article, a.published, " + incident_column_list("r.") +
+           " FROM reports r JOIN articles a ON a.id = r.article " + where + " ORDER BY r.id";
+}
+
+}  // namespace
+
+StoredReport IncidentStore::read_report(const Statement& s) {
+    StoredReport r;
+    r.report_id = s.int64(0);
+    r.article_key = s.int64(1);
+    if (!s.is_null(2)) r.published = Date::parse_iso(s.text_view(2));
+    r.incident = read_incident(s, 3);
+    ++reports_read_;
+    return r;
+}
+
+std::vector<StoredReport> IncidentStore::read_reports(Statement& s) {
     std::vector<StoredReport> out;
-    Statement s = db_.prepare("SELECT r.id, r.article, a.published, " + incident_column_list("r.") +
-                              " FROM reports r JOIN articles a ON a.id = r.article ORDER BY r.id");
-    while (s.step()) {
-        StoredReport r;
-        r.report_id = s.int64(0);
-        r.article_key = s.int64(1);
-        if (!s.is_null(2)) r.published = Date::parse_iso(s.text_view(2));
-        r.incident = read_incident(s, 3);
-        out.push_back(std::move(r));
-    }
+    while (s.step()) out.push_back(read_report(s));
     return out;
+}
+
+std::vector<StoredReport> IncidentStore::reports() {
+    Statement s = db_.prepare(select_reports(""));
+    return read_reports(s);
+}
+
+void IncidentStore::for_each_report(const std::vector<std::int64_t>& report_ids,
+                                    const std::function<void(StoredReport&&)>& visit) {
+    Statement s = db_.prepare(select_reports("WHERE r.id = ?"));
+    for (const std::int64_t id : report_ids) {
+        s.bind(1, id);
+        if (s.step()) visit(read_report(s));
+        s.reset();
+    }
+}
+
+std::vector<StoredReport> IncidentStore::reports(const std::vector<std::int64_t>& report_ids) {
+    std::vector<StoredReport> out;
+    for_each_report(report_ids, [&](StoredReport&& r) { out.push_back(std::move(r)); });
+    std::sort(out.begin(), out.end(), [](const StoredReport& a, const StoredReport& b) {
+        return a.report_id < b.report_id;
+    });
+    return out;
+}
+
+std::vector<StoredReport> IncidentStore::reports_not_merged() {
+    Statement s = db_.prepare(
+        select_reports("WHERE r.id > coalesce((SELECT max(report_id) FROM incident_sources), 0)"));
+    return read_reports(s);
 }
 
 namespace {
@@ -201,7 +243,9 @@ public:
         : incident_(db.prepare("INSERT INTO incidents (id, " + incident_column_list() +
                                ", sources) VALUES (?, " + incident_placeholders() + ", ?)")),
           source_(db.prepare("INSERT INTO incident_sources (incident_id, report_id, article_id, "
-                             "reason) VALUES (?, ?, ?, ?)")) {}
+                             "reason) VALUES (?, ?, ?, ?)")),
+          key_(db.prepare("INSERT INTO merge_keys (incident_id, key, first_day, last_day, span) "
+                          "VALUES (?, ?, ?, ?, ?)")) {}
 
     void write(const MergedIncident& m, std::optional<std::int64_t> row) {
         if (row)
@@ -216,11 +260,20 @@ public:
             bind_optional_text(source_, 4, src.reason);
             source_.run();
         }
+        for (const MergeKey& key : m.merge_keys) {
+            key_.bind(1, m.incident.incident_id).bind(2, key.key);
+            if (key.first_day && key.last_day)
+                key_.bind(3, static_cast<std::int64_t>(*key.first_day))
+                    .bind(4, static_cast<std::int64_t>(*key.last_day))
+                    .bind(5, static_cast<std::int64_t>(*key.last_day - *key.first_day));
+            key_.run();  // unbound days are NULL: any day
+        }
     }
 
 private:
     Statement incident_;
     Statement source_;
+    Statement key_;
 };
 
 void set_state(Database& db, const char* key, const std::string& value) {
@@ -235,6 +288,7 @@ void IncidentStore::replace_incidents(const std::vector<MergedIncident>& inciden
                                       const std::string& merge_settings) {
     Transaction transaction(db_);
     db_.exec("DELETE FROM incident_sources");
+    db_.exec("DELETE FROM merge_keys");
     db_.exec("DELETE FROM incidents");
     IncidentWriter writer(db_);
     for (const MergedIncident& m : incidents) writer.write(m, std::nullopt);
@@ -248,6 +302,7 @@ void IncidentStore::update_incidents(const std::vector<MergedIncident>& incident
     Transaction transaction(db_);
     Statement row_of = db_.prepare("SELECT id FROM incidents WHERE incident_id = ?");
     Statement drop_sources = db_.prepare("DELETE FROM incident_sources WHERE incident_id = ?");
+    Statement drop_keys = db_.prepare("DELETE FROM merge_keys WHERE incident_id = ?");
     Statement drop = db_.prepare("DELETE FROM incidents WHERE id = ?");
     IncidentWriter writer(db_);
     for (std::size_t i : changed) {
@@ -259,6 +314,8 @@ void IncidentStore::update_incidents(const std::vector<MergedIncident>& incident
         if (row) {
             drop_sources.bind(1, m.incident.incident_id);
             drop_sources.run();
+            drop_keys.bind(1, m.incident.incident_id);
+            drop_keys.run();
             drop.bind(1, *row);
             drop.run();
         }
@@ -285,6 +342,128 @@ std::vector<IncidentMembers> IncidentStore::incident_members() {
         out.back().sources.push_back({s.int64(1), s.text(2), text_or_empty(s, 3)});
     }
     return out;
+}
+
+std::vector<IncidentMembers> IncidentStore::incident_members(
+    const std::vector<std::string>& incident_ids) {
+    Statement row_of = db_.prepare("SELECT id FROM incidents WHERE incident_id = ?");
+    std::vector<std::pair<std::int64_t, std::string>> rows;
+    for (const std::string& id : incident_ids) {
+        row_of.bind(1, id);
+        if (row_of.step()) rows.emplace_back(row_of.int64(0), id);
+        row_of.reset();
+    }
+    std::sort(rows.begin(), rows.end());
+    Statement sources = db_.prepare(
+        "SELECT report_id, article_id, reason FROM incident_sources WHERE incident_id = ? "
+        "ORDER BY report_id");
+    std::vector<IncidentMembers> out;
+    for (auto& [row, id] : rows) {
+        sources.bind(1, id);
+        IncidentMembers m{std::move(id), {}};
+        while (sources.step())
+            m.sources.push_back({sources.int64(0), sources.text(1), text_or_empty(sources, 2)});
+        sources.reset();
+        if (!m.sources.empty()) out.push_back(std::move(m));
+    }
+    return out;
+}
+
+bool IncidentStore::merged_reports_come_first() {
+    // The sources of the incidents (incident_members() reads no others) must be distinct
+    // reports, as many as there are reports up to the last of them.
+    Statement s = db_.prepare(
+        "SELECT count(*), count(DISTINCT s.report_id), coalesce(max(s.report_id), 0) "
+        "FROM incident_sources s JOIN incidents i ON i.incident_id = s.incident_id");
+    s.step();
+    const std::int64_t sources = s.int64(0), distinct = s.int64(1), last = s.int64(2);
+    Statement up_to = db_.prepare("SELECT count(*) FROM reports WHERE id <= ?");
+    up_to.bind(1, last);
+    up_to.step();
+    return sources == distinct && distinct == up_to.int64(0) &&
+           sources == count_rows(db_, "SELECT count(*) FROM incident_sources");
+}
+
+long IncidentStore::merged_source_count() {
+    return count_rows(db_, "SELECT count(*) FROM incident_sources");
+}
+
+std::vector<std::string> IncidentStore::incidents_under(const std::vector<MergeKey>& lookups,
+                                                        const std::vector<long>& spans) {
+    // An undated lookup reads every incident of its key; a dated one the undated incidents
+    // and, for each length of days, those whose days meet its own: [first_day, first_day +
+    // span] meets [?3, ?4] exactly when first_day lies in [?3 - span, ?4], one index range.
+    Statement every = db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ?");
+    Statement any_day =
+        db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ? AND span IS NULL");
+    Statement of_span = db_.prepare(
+        "SELECT incident_id FROM merge_keys WHERE key = ?1 AND span = ?2 "
+        "AND first_day BETWEEN ?3 - ?2 AND ?4");
+    std::vector<std::string> out;
+    const auto read = [&](Statement& s) {
+        while (s.step()) out.push_back(s.text(0));
+        s.reset();
+    };
+    for (const MergeKey& lookup : lookups) {
+        if (!lookup.first_day || !lookup.last_day) {
+            every.bind(1, lookup.key);
+            read(every);
+            continue;
+        }
+        any_day.bind(1, lookup.key);
+        read(any_day);
+        for (const long span : spans) {
+            of_span.bind(1, lookup.key)
+                .bind(2, static_cast<std::int64_t>(span))
+                .bind(3, static_cast<std::int64_t>(*lookup.first_day))
+                .bind(4, static_cast<std::int64_t>(*lookup.last_day));
+            read(of_span);
+        }
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::int64_t> IncidentStore::first_reports(
+    const std::vector<std::string>& incident_ids) {
+    Statement s = db_.prepare("SELECT min(report_id) FROM incident_sources WHERE incident_id = ?");
+    std::vector<std::int64_t> out;
+    out.reserve(incident_ids.size());
+    for (const std::string& id : incident_ids) {
+        s.bind(1, id);
+        out.push_back(s.step() && !s.is_null(0) ? s.int64(0) : 0);
+        s.reset();
+    }
+    return out;
+}
+
+bool IncidentStore::has_incident(const std::string& incident_id) {
+    Statement s = db_.prepare("SELECT 1 FROM incidents WHERE incident_id = ?");
+    s.bind(1, incident_id);
+    return s.step();
+}
+
+void IncidentStore::for_each_joined_report(const std::function<void(const JoinedReport&)>& visit) {
+    // Row by row: the dedup report of a big store is never held in memory.
+    Statement s = db_.prepare(
+        "SELECT i.incident_id, i.killed, s.article_id, s.reason, " + incident_column_list("r.") +
+        " FROM incidents i JOIN incident_sources s ON s.incident_id = i.incident_id "
+        "JOIN reports r ON r.id = s.report_id ORDER BY i.id, s.report_id");
+    JoinedReport row;
+    while (s.step()) {
+        std::string incident_id = s.text(0);
+        if (incident_id != row.incident_id) {  // the incident's first report
+            row.incident_id = std::move(incident_id);
+            row.first_article_id = s.text(2);
+            continue;
+        }
+        row.incident_killed.reset();
+        if (!s.is_null(1)) row.incident_killed = static_cast<int>(s.int64(1));
+        row.reason = text_or_empty(s, 3);
+        row.report = read_incident(s, 4);
+        visit(row);
+    }
 }
 
 std::vector<MergedIncident> IncidentStore::incidents() {

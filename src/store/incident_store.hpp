@@ -6,6 +6,7 @@
 // interrupted run leaves the store as it was before the batch.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,14 @@ struct StoredReport {
     Incident incident;
 };
 
+// A key under which a merge finds an incident (a place, a grid cell, a governorate), with
+// the days its event may lie in; no days: any day. As a lookup, the days the looked-up
+// report needs.
+struct MergeKey {
+    std::string key;
+    std::optional<long> first_day, last_day;  // days since 1970-01-01, inclusive
+};
+
 // A merged incident and the reports it was made from (one when nothing merged).
 struct MergedIncident {
     Incident incident;
@@ -41,6 +50,16 @@ struct MergedIncident {
         std::string reason;  // why this report joined the incident; empty for the first
     };
     std::vector<Source> sources;
+    std::vector<MergeKey> merge_keys;  // where later merges look it up
+};
+
+// A report that joined an earlier report's incident: a row of the dedup report.
+struct JoinedReport {
+    std::string incident_id;  // of the incident it joined
+    std::optional<int> incident_killed;
+    std::string first_article_id;  // of the incident's first report
+    Incident report;               // as its article tells it
+    std::string reason;
 };
 
 // Which reports one stored incident was merged from, in report order.
@@ -99,6 +118,16 @@ public:
     std::vector<Article> articles();
     // Every report, in the order stored.
     std::vector<StoredReport> reports();
+    // The reports with these row ids, in the order stored.
+    std::vector<StoredReport> reports(const std::vector<std::int64_t>& report_ids);
+    // The same one at a time, in the order given, none held.
+    void for_each_report(const std::vector<std::int64_t>& report_ids,
+                         const std::function<void(StoredReport&&)>& visit);
+    // The reports stored after every report the incidents list, in the order stored.
+    std::vector<StoredReport> reports_not_merged();
+    // Reports read into memory by this object so far (a run adding a few articles to a big
+    // store must read only the reports it may merge with).
+    std::size_t reports_read() const { return reports_read_; }
 
     // Replaces the incidents and their sources in one transaction, with the settings of the
     // merge that made them (see merge_settings()).
@@ -113,6 +142,23 @@ public:
     std::string merge_settings();
     // The reports of every stored incident, in incident order.
     std::vector<IncidentMembers> incident_members();
+    // The reports of the incidents with these ids, in incident order.
+    std::vector<IncidentMembers> incident_members(const std::vector<std::string>& incident_ids);
+    // True when the incidents list exactly the first reports, each once: a merge of the
+    // reports after them continues theirs. Also true when no incident lists any.
+    bool merged_reports_come_first();
+    // Reports the incidents list (0 when the store was never merged).
+    long merged_source_count();
+    // Ids of the incidents under any of the keys of `lookups` whose days meet that lookup's
+    // (an incident without days always does; a lookup without days meets every incident),
+    // each once. `spans` lists every length (last_day - first_day) an incident's days may have.
+    std::vector<std::string> incidents_under(const std::vector<MergeKey>& lookups,
+                                             const std::vector<long>& spans);
+    // The first report of each of these incidents (0 for an unknown id), in the same order.
+    std::vector<std::int64_t> first_reports(const std::vector<std::string>& incident_ids);
+    bool has_incident(const std::string& incident_id);
+    // The reports that joined an earlier report's incident, in incident and report order.
+    void for_each_joined_report(const std::function<void(const JoinedReport&)>& visit);
     // The merged incidents, in the order they were written.
     std::vector<MergedIncident> incidents();
 
@@ -124,7 +170,11 @@ public:
     std::optional<RunRecord> last_run();
 
 private:
+    std::vector<StoredReport> read_reports(Statement& select);
+    StoredReport read_report(const Statement& row);
+
     Database db_;
+    std::size_t reports_read_ = 0;
 };
 
 // The incidents of a store file or of a run directory (DIR/incimap.sqlite), for `incimap

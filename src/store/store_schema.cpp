@@ -59,6 +59,16 @@ const std::vector<std::vector<std::string_view>> steps = {
     {
         "CREATE TABLE store_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     },
+    // Version 4: where a merge looks up the incidents a new report may join (the keys of
+    // each incident's first report, pipeline/merge_candidates.hpp), so that a run adding a
+    // few articles reads only those incidents; and sources found by report.
+    {
+        "CREATE TABLE merge_keys (incident_id TEXT NOT NULL, key TEXT NOT NULL, "
+        "first_day INTEGER, last_day INTEGER, span INTEGER)",
+        "CREATE INDEX merge_keys_by_key ON merge_keys(key, span, first_day)",
+        "CREATE INDEX merge_keys_by_incident ON merge_keys(incident_id)",
+        "CREATE INDEX incident_sources_by_report ON incident_sources(report_id)",
+    },
 };
 
 #undef INCIMAP_V1_INCIDENT_COLUMNS

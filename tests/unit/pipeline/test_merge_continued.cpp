@@ -4,72 +4,12 @@
 #include <random>
 
 #include "pipeline/dedup.hpp"
-#include "store_fixtures.hpp"
+#include "sample_reports.hpp"
 
 using namespace incimap;
+using test::random_reports;
 
 namespace {
-
-struct SamplePlace {
-    LonLat point;
-    const char* pcode;
-};
-// Towns a few to a few dozen kilometres apart in Homs and Deir ez-Zor, so that every distance
-// rule is crossed both ways.
-constexpr SamplePlace places[] = {
-    {{38.87, 34.88}, "SY04"}, {{38.97, 34.88}, "SY04"}, {{38.27, 34.56}, "SY04"},
-    {{38.60, 34.75}, "SY04"}, {{40.14, 35.33}, "SY09"}, {{40.20, 35.30}, "SY09"},
-    {{39.30, 35.00}, "SY09"},
-};
-const char* const types[] = {"ambush",   "armed_clash",     "attack",    "ied",
-                             "landmine", "other_explosion", "air_strike"};
-
-// Reports of every kind the merge tells apart: dated to the day, week or month, undated with
-// and without a publication date, at a town, at governorate level or in a desert region,
-// some placed by an offset from their place, several from one article.
-std::vector<StoredReport> random_reports(unsigned seed, int count) {
-    std::mt19937 rng(seed);
-    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
-    std::vector<StoredReport> out;
-    for (int i = 0; i < count; ++i) {
-        const SamplePlace& place = places[pick(std::size(places))];
-        const int day = 1 + pick(20);
-        const std::string date =
-            pick(5) == 0 ? "" : "2023-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
-        StoredReport r;
-        r.report_id = 10 + i;
-        r.article_key = 1 + i / 2 - pick(2);
-        if (pick(4) != 0) r.published = Date::parse_iso("2023-03-2" + std::to_string(pick(10)));
-        const int place_id = 500 + static_cast<int>(&place - places);
-        r.incident = test::make_report(
-            "art" + std::to_string(r.article_key), types[pick(std::size(types))], date, place_id,
-            "Place" + std::to_string(place_id), place.point, pick(4) == 0 ? -1 : pick(8));
-        r.incident.incident_id += "-" + std::to_string(i % 3);  // some ids repeat
-        if (!date.empty()) {
-            const DatePrecision precisions[] = {DatePrecision::day, DatePrecision::day,
-                                                DatePrecision::week, DatePrecision::month};
-            r.incident.date_precision = precisions[pick(4)];
-        }
-        r.incident.where.admin.admin1_pcode = place.pcode;
-        r.incident.evidence = pick(2) ? "A bus was hit on the road." : "A patrol was hit.";
-        if (pick(4) == 0) {
-            r.incident.where.geo_precision = 3;
-            if (pick(2)) {
-                r.incident.where.place->feature_type = "desert";
-                r.incident.where.place->precision_km = 60;
-            } else {
-                r.incident.where.place->feature_type = "governorate";
-            }
-        } else if (pick(8) == 0) {
-            // "40 km east of" the place: the same place, a point far from it.
-            r.incident.where.point.lon += 0.45;
-        }
-        if (pick(10) == 0) r.incident.where.place.reset();
-        r.incident.role = pick(5) == 0 ? IncidentRole::background : IncidentRole::current;
-        out.push_back(std::move(r));
-    }
-    return out;
-}
 
 // The rule itself, without any index: each report joins the first incident all of whose
 // reports are the same event as it.
@@ -214,4 +154,64 @@ TEST_CASE("a stop request interrupts a merge and a progress callback counts the 
     hooks.stop_requested = [&] { return ++polls == 2; };
     CHECK_THROWS_AS(deduplicate(reports, {}, {}, hooks), MergeInterrupted);
     CHECK(polls == 2);
+}
+
+namespace {
+
+// Many reports of a few events: two towns, two days, a few figures, so that incidents grow
+// large and hold many reports that compare alike.
+std::vector<StoredReport> crowded_reports(unsigned seed, int count) {
+    std::vector<StoredReport> reports = random_reports(seed, count);
+    std::mt19937 rng(seed);
+    for (StoredReport& r : reports) {
+        Incident& in = r.incident;
+        if (in.event_date) in.event_date = Date::parse_iso(rng() % 2 ? "2023-03-10" : "2023-03-11");
+        if (in.where.place && in.where.geo_precision < 3) {
+            in.where.place->id = 500 + static_cast<int>(rng() % 2);
+            in.where.point = in.where.place->point =
+                in.where.place->id == 500 ? LonLat{38.87, 34.88} : LonLat{38.97, 34.88};
+        }
+        if (in.casualties.killed.value) in.casualties.killed = Count::exact(4 + rng() % 3);
+    }
+    return reports;
+}
+
+}  // namespace
+
+TEST_CASE("incidents of many alike reports merge as when each report meets every member",
+          "[dedup][scale]") {
+    for (unsigned seed = 11; seed <= 14; ++seed) {
+        INFO("seed " << seed);
+        const auto reports = crowded_reports(seed, 600);
+        const DedupResult result = deduplicate(reports);
+        CHECK(result.merges > 300);
+        CHECK(report_ids(result) == merge_by_comparing_all(reports));
+        // Continued from any point, too.
+        const std::vector<StoredReport> first(reports.begin(), reports.begin() + 350);
+        check_same(deduplicate(reports, {}, members(deduplicate(first))), result);
+    }
+}
+
+TEST_CASE("a report joining a big incident is compared with one member per kind of report",
+          "[dedup][scale]") {
+    // One event told by every article: the same place and day, three figures, two types.
+    const auto event = [](int n) {
+        std::vector<StoredReport> reports;
+        for (int i = 0; i < n; ++i) {
+            StoredReport r;
+            r.report_id = i + 1;
+            r.article_key = i + 1;
+            r.incident = test::make_report("art" + std::to_string(i), i % 2 ? "ied" : "landmine",
+                                           "2023-03-10", 7, "Tadmor", {38.27, 34.56}, 10 + i % 3);
+            reports.push_back(std::move(r));
+        }
+        return reports;
+    };
+    const DedupResult small = deduplicate(event(1000));
+    const DedupResult large = deduplicate(event(4000));
+    REQUIRE(small.incidents.size() == 1);
+    REQUIRE(large.incidents.size() == 1);
+    // Comparing with every member would take n (n - 1) / 2: 8 million tests for 4000 reports.
+    CHECK(large.comparisons <= 6 * 4000);
+    CHECK(large.comparisons <= 4 * small.comparisons + 100);
 }
