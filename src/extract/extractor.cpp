@@ -174,7 +174,10 @@ std::vector<bool> caption_paragraphs(const std::vector<Sentence>& sentences) {
             bytes.resize(s.paragraph + 1, 0);
         }
         bytes[s.paragraph] += s.text.size();
-        if (!s.headline && contains_any(ascii_lower(s.text), kCaptionMarks)) marked[s.paragraph] = true;
+        // (A sentence too long for a caption's paragraph is not lower-cased for nothing.)
+        if (!s.headline && s.text.size() <= kCaptionMaxBytes &&
+            contains_any(ascii_lower(s.text), kCaptionMarks))
+            marked[s.paragraph] = true;
     }
     for (std::size_t p = 0; p < marked.size(); ++p) marked[p] = marked[p] && bytes[p] <= kCaptionMaxBytes;
     return marked;
@@ -304,11 +307,7 @@ void elaborate_places(std::vector<EventMention>& events, const std::vector<Sente
             if (e.where && !e.where->admin.admin1_pcode.empty() &&
                 p->admin.admin1_pcode != e.where->admin.admin1_pcode)
                 continue;
-            // "in Deir Ezzor countryside" told, then "Deir Ezzor" in the headline: the city of
-            // the governorate's name is the same words read finer, not a finer place.
-            if (e.where && e.where->geo_precision == 3 &&
-                ascii_lower(e.where->text).find(ascii_lower(p->text)) != std::string::npos)
-                continue;
+            if (e.where && e.where->geo_precision == 3 && same_words_read_finer(*p, *e.where)) continue;
             e.where = p;
             break;
         }

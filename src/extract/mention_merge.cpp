@@ -53,11 +53,7 @@ constexpr double kDirectionOnlyKm = 120.0;
 bool finer_place(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
     if (!a || !a->place) return false;
     if (!b || !b->place) return b ? b->country_code == a->country_code || b->country_code.empty() : true;
-    // "in Homs" in a headline over "the Homs countryside" in the lead is the governorate,
-    // not its capital city.
-    if (a->place->name == b->place->name || a->text == b->place->name ||
-        ascii_lower(b->text).find(ascii_lower(a->text)) != std::string::npos)
-        return false;
+    if (same_words_read_finer(*a, *b)) return false;
     return b->geo_precision == 3 && a->geo_precision < 3 && a->country_code == b->country_code &&
            (b->admin.admin1_pcode.empty() || a->admin.admin1_pcode == b->admin.admin1_pcode);
 }
@@ -185,6 +181,13 @@ void absorb(EventMention& into, const EventMention& from) {
 }
 
 }  // namespace
+
+bool same_words_read_finer(const PlaceRef& finer, const PlaceRef& coarse) {
+    if (finer.place && coarse.place &&
+        (finer.place->name == coarse.place->name || finer.text == coarse.place->name))
+        return true;
+    return ascii_lower(coarse.text).find(ascii_lower(finer.text)) != std::string::npos;
+}
 
 bool direction_only(const PlaceRef& p) {
     if (p.geo_precision != 2 || !p.place) return false;

@@ -13,6 +13,11 @@ namespace incimap {
 // A place given only as the side of a named one ("east of Deir ez-Zor", no distance).
 bool direction_only(const PlaceRef& p);
 
+// `finer` names no other place than `coarse` does, only reads the same words finer: "in Deir
+// Ezzor" in a headline against "in the Deir Ezzor countryside" is the governorate, not the
+// city of that name.
+bool same_words_read_finer(const PlaceRef& finer, const PlaceRef& coarse);
+
 // Mentions of one event (compatible type, counts, place, date and actor) become one; the
 // merged mention keeps the most specific value of each field and the first evidence.
 std::vector<EventMention> merge_mentions(std::vector<EventMention> mentions);

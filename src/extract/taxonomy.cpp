@@ -149,10 +149,6 @@ std::string_view word_before(const std::string& text, std::size_t pos) {
     return std::string_view(text).substr(begin, end - begin);
 }
 
-bool preceded_by(const std::string& text, std::size_t pos, std::string_view word) {
-    return word_before(text, pos) == word;
-}
-
 // Is the word before `pos` a word for a few events happening together?
 bool preceded_by_few(const std::string& text, std::size_t pos) {
     return is_one_of(word_before(text, pos), kFewWords);
@@ -200,7 +196,7 @@ std::vector<EventCue> find_event_cues(std::string_view sentence) {
                                   text.find_first_not_of(' ', out.back().end) == i;
             // "The attacks on Jawbas left eight dead": the definite plural refers back to the
             // attacks just told, not to a tally of many ("its attacks", "300 attacks").
-            const bool told_before = hit->aggregate && preceded_by(text, i, "the");
+            const bool told_before = hit->aggregate && word_before(text, i) == "the";
             const bool few = hit->aggregate && (compound || told_before || preceded_by_few(text, i));
             out.push_back({event_type(hit->code), i, i + best, hit->aggregate && !few, hit->perpetrator});
             i += best;

@@ -15,6 +15,7 @@
 #include "geo/admin_lookup.hpp"
 #include "store/database.hpp"
 #include "text/name_key.hpp"
+#include "text/word_tables.hpp"
 
 #ifndef INCIMAP_DEFAULT_GAZETTEER
 #define INCIMAP_DEFAULT_GAZETTEER "gazetteer.sqlite"
@@ -33,13 +34,6 @@ constexpr std::string_view kGovernorateQualifiers[] = {
 // A governorate is named after its capital: when a name is not a governorate's own, the most
 // populous Syrian city of that name tells us the governorate ("Sweida" -> As-Sweida).
 constexpr std::int64_t kCapitalMinPopulation = 20'000;
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 class SqliteGazetteer final : public Gazetteer {
 public:
@@ -99,7 +93,7 @@ public:
             if (it != governorate_by_pcode_.end()) return &places_[it->second];
         }
         for (auto q : kGovernorateQualifiers) {
-            const std::string lower = lower_ascii(name);
+            const std::string lower = ascii_lower(name);
             if (lower.size() > q.size() && lower.ends_with(q)) name.resize(name.size() - q.size());
         }
         const auto candidates = lookup(name);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "text/name_key.hpp"
+#include "text/word_tables.hpp"
 
 namespace incimap {
 namespace {
@@ -127,13 +128,6 @@ bool is_feature_word(std::string_view w) {
     return std::find(kFeatureWords.begin(), kFeatureWords.end(), w) != kFeatureWords.end();
 }
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 bool is_article(std::string_view w) {
     return std::find(kArticles.begin(), kArticles.end(), w) != kArticles.end();
 }
@@ -141,7 +135,7 @@ bool is_article(std::string_view w) {
 // Stop words that also open place names: the article ("Al Jarba", "Al- Hrak") and "Sheikh"
 // ("Sheikh Meskin", "Sheikh Maqsoud"). Alone they are never places.
 bool opens_place_name(std::string_view w) {
-    const std::string lower = lower_ascii(w);
+    const std::string lower = ascii_lower(w);
     return is_article(lower) || lower == "sheikh" || lower == "shaykh";
 }
 
@@ -227,7 +221,7 @@ std::vector<Word> split_words(std::string_view text) {
             // hyphen of an article cut from its noun ("Al- Hrak") still joins the name.
             const bool name_mark = start == words_end && !words.empty() &&
                                    (is_apostrophe(c) ||
-                                    (c == '-' && is_article(lower_ascii(text.substr(
+                                    (c == '-' && is_article(ascii_lower(text.substr(
                                                      words.back().begin, words.back().end - words.back().begin)))));
             if (!(u_isWhitespace(c) || c == 0x00A0 || name_mark) || newlines > 1) joinable = false;
             continue;
@@ -287,10 +281,6 @@ bool plausible(const std::vector<Word>& words, std::size_t first, std::size_t la
     return arabic || words[last].shape != Shape::lower_article;
 }
 
-bool in_table(std::string_view w, const auto& table) {
-    return std::find(table.begin(), table.end(), w) != table.end();
-}
-
 // Is words[first..last] part of a person's name? "Abu Ibrahim", "bin Laden", "Colonel
 // Suhail": a kunya, nasab or title before it; "al-Masri" right after a given name. "Ibrahim al-Hashimi": a single given name
 // followed by a family name with an article (a place written so, "Maarat al-Numan", is
@@ -303,15 +293,15 @@ bool person_name(std::string_view text, const std::vector<Word>& words, std::siz
     for (std::string_view intro : {"known as ", "known only as ", "named ", "nicknamed ", "alias "})
         if (before.ends_with(intro)) return true;
     if (first > 0 && words[first].joined_to_previous) {
-        const std::string before = lower_ascii(word_text(text, words[first - 1]));
-        if (in_table(before, kNameLinks) || in_table(before, kTitles)) return true;
+        const std::string before = ascii_lower(word_text(text, words[first - 1]));
+        if (is_one_of(before, kNameLinks) || is_one_of(before, kTitles)) return true;
         // "Faris Qasim", "Abdullah al Sayyed": right after a given name (and its article).
         if (is_given_name(before)) return true;
         if (first > 1 && words[first - 1].shape == Shape::lower_article && words[first - 1].joined_to_previous &&
-            is_given_name(lower_ascii(word_text(text, words[first - 2]))))
+            is_given_name(ascii_lower(word_text(text, words[first - 2]))))
             return true;
         // "Hamza al-Masri": a family name with an article right after a given name.
-        const std::string first_word = lower_ascii(word_text(text, words[first]));
+        const std::string first_word = ascii_lower(word_text(text, words[first]));
         const auto hyphen = first_word.find('-');
         if (hyphen != std::string::npos && is_article(std::string_view(first_word).substr(0, hyphen)) &&
             words[first - 1].shape == Shape::capitalised &&
@@ -321,14 +311,14 @@ bool person_name(std::string_view text, const std::vector<Word>& words, std::siz
     if (first == last && words[first].shape == Shape::capitalised && last + 1 < words.size() &&
         words[last + 1].joined_to_previous) {
         const Word& next = words[last + 1];
-        const std::string next_word = lower_ascii(word_text(text, next));
+        const std::string next_word = ascii_lower(word_text(text, next));
         const auto hyphen = next_word.find('-');
         if (next.shape == Shape::article_joined ||
             (next.shape == Shape::capitalised && hyphen != std::string::npos &&
              is_article(std::string_view(next_word).substr(0, hyphen))))
             return true;
         if (next.shape == Shape::capitalised && is_given_name(next_word)) return true;  // "Jawad Ahmad"
-        if (in_table(next_word, kNameLinks) &&
+        if (is_one_of(next_word, kNameLinks) &&
             last + 2 < words.size() && words[last + 2].shape == Shape::capitalised)
             return true;
     }
@@ -338,7 +328,7 @@ bool person_name(std::string_view text, const std::vector<Word>& words, std::siz
 }  // namespace
 
 bool MentionFinder::is_stop_phrase(std::string_view words) {
-    return stop_phrases().count(lower_ascii(words)) > 0;
+    return stop_phrases().count(ascii_lower(words)) > 0;
 }
 
 std::vector<MentionSpan> MentionFinder::find(std::string_view text) const {
@@ -362,7 +352,7 @@ std::vector<MentionSpan> MentionFinder::find(std::string_view text) const {
             if (len > 1 && ((is_stop_phrase(word_text(text, words[i])) &&
                              !opens_place_name(word_text(text, words[i]))) ||
                             (is_stop_phrase(last_word) &&
-                             !is_feature_word(lower_ascii(last_word)))))
+                             !is_feature_word(ascii_lower(last_word)))))
                 continue;
             if (person_name(text, words, i, last)) continue;
             const auto keys = name_keys(phrase);
