@@ -17,6 +17,16 @@ namespace incimap::test {
 
 inline std::filesystem::path examples_dir() { return source_dir() / "examples"; }
 
+// The first `lines` reports of the examples: a run on them, then one on all of them, changes
+// every product (more incidents, more merges).
+inline std::filesystem::path first_examples(const std::filesystem::path& file, int lines) {
+    std::ifstream in(examples_dir() / "reports.jsonl");
+    std::ofstream out(file);
+    std::string line;
+    for (int n = 0; n < lines && std::getline(in, line); ++n) out << line << '\n';
+    return file;
+}
+
 inline std::filesystem::path write_repeated_examples(const std::filesystem::path& file,
                                                      int copies) {
     std::vector<nlohmann::json> originals;

@@ -14,16 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The first `lines` reports of the examples: a run on them, then one on all of them, changes
-// every product (more incidents, more merges).
-fs::path first_examples(const fs::path& file, int lines) {
-    std::ifstream in(examples_dir() / "reports.jsonl");
-    std::ofstream out(file);
-    std::string line;
-    for (int n = 0; n < lines && std::getline(in, line); ++n) out << line << '\n';
-    return file;
-}
-
 // Every product file of an output folder, name to bytes: all but the store and the lock.
 std::map<std::string, std::string> products(const fs::path& dir) {
     std::map<std::string, std::string> files;

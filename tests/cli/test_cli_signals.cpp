@@ -14,14 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path first_examples(const fs::path& file, int lines) {
-    std::ifstream in(examples_dir() / "reports.jsonl");
-    std::ofstream out(file);
-    std::string line;
-    for (int n = 0; n < lines && std::getline(in, line); ++n) out << line << '\n';
-    return file;
-}
-
 // Every file of an output folder but the store and the lock, name to bytes.
 std::map<std::string, std::string> products(const fs::path& dir) {
     std::map<std::string, std::string> files;
