@@ -43,7 +43,8 @@ constexpr std::array<std::string_view, 13> kNearPrefixes{{
     "near ", "near the town of ", "near the city of ", "near the village of ", "outskirts of ",
     "close to ", "vicinity of ", "near the ", "around ", "outside ", "on the outskirts of ",
     "suburb of ", "suburbs of "}};
-constexpr std::array<std::string_view, 5> kSettlementWords{{" city", " town", " village", " area", " desert"}};
+constexpr std::array<std::string_view, 6> kSettlementWords{{
+    " city", " town", " village", " area", " desert", " countryside"}};
 // Words that present a name as a place: "Shola town", "the village of Edwan", "in Kafr Zeita".
 // A name spelled unlike any gazetteer name is only taken for a place when written so: a
 // person's name ("Faris Qasim", "Muhammad al-Hussein") or an English word ("Mediterranean
@@ -51,9 +52,10 @@ constexpr std::array<std::string_view, 5> kSettlementWords{{" city", " town", " 
 constexpr std::array<std::string_view, 13> kPlaceWordsAfter{{
     " city", " town", " village", " area", " desert", " camp", " district", " neighbourhood",
     " neighborhood", " quarter", " countryside", " suburb", " region"}};
-constexpr std::array<std::string_view, 11> kPlaceWordsBefore{{
+constexpr std::array<std::string_view, 13> kPlaceWordsBefore{{
     "city of ", "town of ", "village of ", "villages of ", "towns of ", "area of ",
-    "district of ", "neighbourhood of ", "neighborhood of ", "in ", "near "}};
+    "district of ", "neighbourhood of ", "neighborhood of ", "in ", "near ", "countryside of ",
+    "outskirts of "}};
 
 // A place name inside the name of an organisation, outlet or kin group is not a place of the
 // event: "the Shaitat tribe", "the Deir ez-Zor Military Council", "Suwayda 24", "Jaysh
@@ -106,6 +108,34 @@ bool continues_unknown_name(std::string_view after) {
            !is_one_of(" " + next, kAreaSuffixes);
 }
 
+// "eastern countryside of ", "the northern countryside of ", "rural ": the area words before a
+// governorate's name, however many (0 when none).
+std::size_t area_prefix_length(std::string_view before) {
+    std::size_t length = 0;
+    for (std::string_view which; ends_with_any(before.substr(0, before.size() - length), kAreaPrefixes, &which);)
+        length += which.size();
+    if (length > 0 && before.substr(0, before.size() - length).ends_with("the ")) length += 4;
+    return length;
+}
+
+// "'s eastern countryside", "'s countryside", "’s desert": a governorate's area written
+// after it; the length of those words, 0 when none.
+std::size_t possessive_area_length(std::string_view after) {
+    std::size_t length = 0;
+    for (std::string_view apostrophe : {"'s", "’s"})
+        if (after.starts_with(apostrophe)) length = apostrophe.size();
+    if (length == 0) return 0;
+    for (std::string_view side : {" northeastern", " southeastern", " northwestern", " southwestern",
+                                  " northern", " southern", " eastern", " western", " central"})
+        if (after.substr(length).starts_with(side)) {
+            length += side.size();
+            break;
+        }
+    for (std::string_view area : {" countryside", " province", " governorate", " desert"})
+        if (after.substr(length).starts_with(area)) return length + area.size();
+    return 0;
+}
+
 bool is_settlement(const Place& p) {
     static constexpr std::array<std::string_view, 6> kinds{
         "city", "town", "village", "neighbourhood", "camp", "other"};
@@ -130,10 +160,18 @@ struct Phrase {
     bool listed = false;             // a later name of a list of governorates
     bool settlement = false;         // the name can be a town and is not written as an area
     bool written_as_place = false;   // a place word next to it: "X town", "the village of X"
+    bool countryside = false;        // "the countryside of Manbij": the area around a town
     double support = 0;              // the text's support for `place`
 };
 
 double distance_km(LonLat a, LonLat b) { return great_circle_km(a, b); }
+
+// A governorate, a place some distance from a named one, or a name that can be a city.
+bool names_wide_area(const Phrase& ph) {
+    return ph.governorate_level || ph.bearing ||
+           std::any_of(ph.mention->places.begin(), ph.mention->places.end(),
+                       [](const Place* p) { return p->feature_type == "city"; });
+}
 
 // A part of a city (district, neighbourhood, quarter) lies within this distance of its centre.
 constexpr double kCityPartKm = 15.0;
@@ -312,9 +350,14 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                                ends_with_any(before, kPlaceWordsBefore)) &&
                               !continues_unknown_name(sentence.substr(m.end));
         std::string_view suffix;
-        const bool area_after = starts_with_any(after, kAreaSuffixes) &&
-                                !after.starts_with(" desert") ;
-        const bool area_before = ends_with_any(before, kAreaPrefixes);
+        const std::size_t possessive_area = possessive_area_length(after);
+        const bool area_after = (starts_with_any(after, kAreaSuffixes) &&
+                                 !after.starts_with(" desert")) ||
+                                possessive_area > 0;
+        // Area words already read as the end of the phrase before ("the Damascus countryside
+        // of Jaramana") are not this one's.
+        std::size_t area_before = area_prefix_length(before);
+        if (!phrases.empty() && phrases.back().end + area_before > m.begin) area_before = 0;
         const Place* gov = gazetteer_.governorate(m.text);
         // "rural Damascus", "the Damascus countryside": where a governorate of the country
         // around a city exists (Rif Dimashq, "Damascus countryside"), the words name it.
@@ -330,6 +373,10 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             ph.point = gov->point;
             for (std::string_view s : kAreaSuffixes)
                 if (after.starts_with(s)) ph.end = m.end + s.size();
+            ph.end += possessive_area;
+            // The phrase is the whole area as written, so that "X in the eastern countryside
+            // of Y" reads as "X in Y": Y frames X.
+            ph.begin = m.begin - area_before;
         } else if (any_road) {
             ph.road = true;
             ph.precision = 2;
@@ -371,8 +418,18 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         for (std::string_view s : kSettlementWords)
             if (after.starts_with(s) && !ph.governorate_level) {
                 ph.end = m.end + s.size();
-                if (s == " area" || s == " desert") ph.precision = std::max(ph.precision, 2);
+                if (s == " area" || s == " desert" || s == " countryside")
+                    ph.precision = std::max(ph.precision, 2);
+                ph.countryside = s == " countryside";
             }
+        // "the countryside of Manbij", "rural Qamishli": around a town that names no governorate.
+        if (!ph.governorate_level && area_before > 0 &&
+            (before.ends_with("countryside of ") || before.ends_with("countryside of the ") ||
+             before.ends_with("rural "))) {
+            ph.precision = std::max(ph.precision, 2);
+            ph.begin = m.begin - area_before;
+            ph.countryside = true;
+        }
         phrases.push_back(ph);
     }
     mark_governorate_lists(phrases, low, gazetteer_);
@@ -389,10 +446,14 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             phrases[i + 1].frame_km = *inner;
         } else if (const auto radius = frame_gap(gap)) {
             phrases[i].frame = phrases[i + 1].mention;
-            phrases[i].frame_km = *radius;
+            // "Saboura district in the countryside of Salamiyah" is no part of the city.
+            phrases[i].frame_km = phrases[i + 1].countryside ? kFrameKm : *radius;
+        } else if (gap == ", " && names_wide_area(phrases[i + 1])) {
+            // "Khan Shaykhun, Idlib", "al-Mariya, east of Deir ez-Zor": the city, governorate
+            // or offset after the comma says where the first name lies.
+            phrases[i].frame = phrases[i + 1].mention;
         }
     }
-
 
     // Resolve framing places first so that the framed ones can be placed near them.
     // `settlement`: the phrase reads as a town ("the city of Deraa", a bare "Deraa" that is
@@ -407,8 +468,17 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         const std::vector<Candidate> candidates =
             resolver_.resolve(m.text, context.clues, NameSurroundings{nearby, extra_admin1});
         // The name as written, where some place bears it, before its looser spellings: "Badiya"
-        // is the desert, not a village whose consonants it shares.
+        // is the desert, not a village whose consonants it shares. But a town or city that
+        // ranks first under a looser spelling ("Sallmiyya" for Salamiyah) is not displaced by
+        // a village that happens to bear the spelling.
+        const auto first_supported = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+            return supported(c, written_as_place);
+        });
+        const bool loose_town_first = first_supported != candidates.end() && !first_supported->exact_name &&
+                                      (first_supported->place.feature_type == "town" ||
+                                       first_supported->place.feature_type == "city");
         for (const bool exact_pass : {true, false}) {
+            if (exact_pass && loose_town_first) continue;
             for (const Candidate& c : candidates) {
                 if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
                 if (settlement && c.place.feature_type == "governorate") continue;
@@ -460,7 +530,6 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         if (ph.place) {
             ph.point = ph.place->point;
             if (!ph.road && ph.place->precision_km > 25) ph.precision = 3;
-            if (ph.frame && ph.precision == 1) ph.precision = 2;
             // Where victims or fire came from may lie far away: no evidence of a homonym.
             if (ph.precision <= 2 && !ph.road && !ph.origin) anchors.push_back({ph.point, ph.support});
         }
@@ -482,10 +551,16 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
     }
 
     // A place that only frames a finer one ("al-Sukhna" in "al-Tayba area in al-Sukhna") is
-    // not the event's place while the finer one resolved.
+    // not the event's place while the finer one resolved. When the finer one is unknown
+    // ("al-Mariya, Deir ez-Zor" with no al-Mariya near Deir ez-Zor), the event lies in or near
+    // the frame, not at its centre.
     std::vector<const Mention*> framing;
-    for (const Phrase& ph : phrases)
+    for (const Phrase& ph : phrases) {
         if (ph.place && ph.frame) framing.push_back(ph.frame);
+        if (ph.place || !ph.frame || ph.origin) continue;
+        for (Phrase& f : phrases)
+            if (f.mention == ph.frame && f.place) f.precision = std::max(f.precision, 2);
+    }
     const Phrase* best = nullptr;
     for (const Phrase& ph : phrases) {
         if (!ph.place || ph.origin || ph.listed) continue;

@@ -32,7 +32,8 @@ constexpr std::string_view kGovernorateQualifiers[] = {
     " province", " governorate", " countryside", " region", " muhafazat"};
 
 // A governorate is named after its capital: when a name is not a governorate's own, the most
-// populous Syrian city of that name tells us the governorate ("Sweida" -> As-Sweida).
+// populous Syrian city of that name that shares a name with its governorate tells us the
+// governorate ("Sweida" -> As-Sweida).
 constexpr std::int64_t kCapitalMinPopulation = 20'000;
 
 class SqliteGazetteer final : public Gazetteer {
@@ -99,12 +100,14 @@ public:
         const auto candidates = lookup(name);
         for (const Place* p : candidates)
             if (p->feature_type == "governorate") return p;
-        for (const Place* p : candidates)  // sorted by population
-            if (p->country_code == "SY" && p->population >= kCapitalMinPopulation &&
-                !p->admin.admin1_pcode.empty()) {
-                auto it = governorate_by_pcode_.find(p->admin.admin1_pcode);
-                if (it != governorate_by_pcode_.end()) return &places_[it->second];
-            }
+        for (const Place* p : candidates) {  // sorted by population
+            if (p->country_code != "SY" || p->population < kCapitalMinPopulation) continue;
+            // ... when it is the governorate's namesake: Khan Shaykhun is a large town of
+            // Idleb, not a name of the governorate.
+            for (const Place* g : lookup(p->name))
+                if (g->feature_type == "governorate" && g->admin.admin1_pcode == p->admin.admin1_pcode)
+                    return g;
+        }
         return nullptr;
     }
 

@@ -140,3 +140,52 @@ TEST_CASE("towns in a governorate's name make it the governorate; a town's name 
     CHECK(out->front().where.geo_precision < 3);
     CHECK(out->front().where.admin.admin1_pcode == "SY11");
 }
+
+TEST_CASE("a village unknown inside the governorate that frames it gives the governorate, not a namesake elsewhere",
+          "[shared][place]") {
+    // The gazetteer has no al-Mariya in Deir ez-Zor; its skeleton matches places in Idleb.
+    for (const char* text :
+         {"A shepherd was wounded by a mine in al-Mariya in the eastern countryside of Deir ez-Zor.",
+          "A shepherd was wounded by a mine in al-Mariya in Deir ez-Zor's eastern countryside."}) {
+        const auto out = extract(text);
+        if (!out) return;
+        REQUIRE(out->size() == 1);
+        INFO(text << " -> " << where(out->front()));
+        CHECK(out->front().where.geo_precision == 3);
+        CHECK(out->front().where.admin.admin1_pcode == "SY09");
+    }
+}
+
+TEST_CASE("a name placed by a city after a comma lies near that city", "[shared][place]") {
+    for (const char* text : {"Gunmen killed a teacher in the village of al-Mariya, Deir ez-Zor.",
+                             "Gunmen killed a teacher in al-Mariya, east of Deir ez-Zor."}) {
+        const auto out = extract(text);
+        if (!out) return;
+        REQUIRE(out->size() == 1);
+        INFO(text << " -> " << where(out->front()));
+        REQUIRE(out->front().where.place);
+        CHECK(out->front().where.geo_precision == 2);  // near the city, not at its centre
+        CHECK(great_circle_km(out->front().where.point, {40.14, 35.33}) < 15);
+    }
+}
+
+TEST_CASE("the countryside of a large town is the area around it, not its governorate",
+          "[shared][place]") {
+    // Manbij is a large town of Aleppo governorate, not the governorate's namesake.
+    const auto out = extract("A Turkish drone killed two fighters in the countryside of Manbij.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK(out->front().where.geo_precision == 2);
+    CHECK(great_circle_km(out->front().where.point, {37.95, 36.53}) < 10);
+}
+
+TEST_CASE("a town loosely spelled is not displaced by a village that bears the spelling",
+          "[shared][place]") {
+    // "Sallmiyya" is how a village of Lattakia is spelled; the text means Salamiyah in Hama.
+    const auto out = extract("Rockets wounded four farmers in the northern countryside of Sallmiyya.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK(out->front().where.admin.admin1_pcode == "SY05");
+}
