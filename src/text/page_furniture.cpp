@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "text/word_tables.hpp"
+
 namespace incimap {
 namespace {
 
@@ -147,6 +149,15 @@ std::vector<RawLine> split_lines(std::string_view text) {
     return lines;
 }
 
+// "Photo by: AP Archive", "(Image credit: AFP)": a photo credit, which pages repeat under each
+// picture; it is no title of another story.
+bool is_photo_credit(std::string_view line) {
+    const std::string low = ascii_lower(line);
+    for (std::string_view mark : {"photo", "image", "credit", "archive"})
+        if (low.find(mark) != std::string::npos) return true;
+    return false;
+}
+
 // True if `lines[i]` appears again among the next few non-blank lines.
 bool repeats_soon(const std::vector<RawLine>& lines, std::size_t i) {
     int seen = 0;
@@ -180,7 +191,8 @@ std::vector<PageLine> classify_lines(std::string_view article_text) {
             if (*effect == RuleEffect::cut_to_the_end) cut = role = LineRole::comments;
         } else if (earlier.contains(l.text)) {
             role = LineRole::repeated;
-        } else if (body_started && looks_like_title(l.text) && repeats_soon(lines, i)) {
+        } else if (body_started && looks_like_title(l.text) && !is_photo_credit(l.text) &&
+                   repeats_soon(lines, i)) {
             // A title shown twice after this story's body began: another story's page header.
             cut = role = LineRole::other_story;
         } else if (!body_started && headlines < kMaxHeadlineLines && looks_like_title(l.text)) {

@@ -131,6 +131,19 @@ TEST_CASE("cuts a second story whose title repeats after the first story's body"
     CHECK(festival->role == LineRole::other_story);
 }
 
+TEST_CASE("a photo credit shown under two pictures does not end the story", "[sentences]") {
+    const std::string text =
+        "Shells kill three farmers near a dam\n"
+        "Three farmers were killed when shells hit their field near the dam.\n"
+        "\n"
+        "Photo by: Agency Archive\n"
+        "Photo by: Agency Archive\n"
+        "\n"
+        "The farmers had gone out at dawn to water the crops.\n";
+    const auto s = news_sentences(text);
+    CHECK(any_sentence_contains(s, "gone out at dawn"));
+}
+
 TEST_CASE("a cut-short breadcrumb and section labels around the story are furniture",
           "[sentences]") {
     // The label repeats further down the page, as site widgets do; the story must survive it.
