@@ -468,17 +468,23 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         const std::vector<Candidate> candidates =
             resolver_.resolve(m.text, context.clues, NameSurroundings{nearby, extra_admin1});
         // The name as written, where some place bears it, before its looser spellings: "Badiya"
-        // is the desert, not a village whose consonants it shares. But a town or city that
-        // ranks first under a looser spelling ("Sallmiyya" for Salamiyah) is not displaced by
-        // a village that happens to bear the spelling.
+        // is the desert, not a village whose consonants it shares. But a looser spelling that
+        // ranks first is not displaced by a place that happens to bear the spelling when it is
+        // a town or city ("Sallmiyya" for Salamiyah), or when the text supports it and not the
+        // other ("al-Kom" in a report about Quneitra is Al Kawm there, not Al Kawm of Homs).
         const auto first_supported = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) {
             return supported(c, written_as_place);
         });
-        const bool loose_town_first = first_supported != candidates.end() && !first_supported->exact_name &&
-                                      (first_supported->place.feature_type == "town" ||
-                                       first_supported->place.feature_type == "city");
+        const auto first_exact = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+            return c.exact_name && supported(c, written_as_place);
+        });
+        const bool loose_first =
+            first_supported != candidates.end() && !first_supported->exact_name &&
+            (first_supported->place.feature_type == "town" || first_supported->place.feature_type == "city" ||
+             (first_supported->context_support >= kSupportFloor &&
+              (first_exact == candidates.end() || first_exact->context_support < kSupportFloor)));
         for (const bool exact_pass : {true, false}) {
-            if (exact_pass && loose_town_first) continue;
+            if (exact_pass && loose_first) continue;
             for (const Candidate& c : candidates) {
                 if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
                 if (settlement && c.place.feature_type == "governorate") continue;

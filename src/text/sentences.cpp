@@ -63,6 +63,27 @@ bool ends_with_abbreviation(std::string_view sentence) {
     return false;
 }
 
+// Where a scraped page lost the space after a full stop ("describing the dead as unarmed
+// civilians.An Israeli military source said"), the byte after the stop (and its closing quote)
+// that starts the next sentence; npos if none from `from` on. A stop between two lower-case
+// letters and a capitalised word ends a sentence; "U.S.Army", "e.g." and "site.com" do not.
+std::size_t glued_sentence_start(std::string_view text, std::size_t from) {
+    auto lower = [&](std::size_t i) { return i < text.size() && std::islower(static_cast<unsigned char>(text[i])); };
+    auto upper = [&](std::size_t i) { return i < text.size() && std::isupper(static_cast<unsigned char>(text[i])); };
+    for (std::size_t i = std::max<std::size_t>(from, 2); i + 2 < text.size(); ++i) {
+        if (text[i] != '.' && text[i] != '!' && text[i] != '?') continue;
+        if (!lower(i - 1) || !lower(i - 2)) continue;
+        std::size_t next = i + 1;
+        for (std::string_view quote : {"\"", "\xE2\x80\x9D", "'", "\xE2\x80\x99"})
+            if (text.substr(next).starts_with(quote)) {
+                next += quote.size();
+                break;
+            }
+        if (upper(next) && lower(next + 1)) return next;
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<Sentence> split_sentences(std::string_view paragraph) {
@@ -90,9 +111,15 @@ std::vector<Sentence> split_sentences(std::string_view paragraph) {
         if (!out.empty() && ends_with_abbreviation(out.back().text)) {
             out.back().text =
                 std::string(paragraph.substr(out.back().offset, e - out.back().offset));
-        } else {
-            out.push_back({std::string(paragraph.substr(b, e - b)), b, 0, false});
+            continue;
         }
+        const std::string_view piece = paragraph.substr(0, e);
+        for (std::size_t at = glued_sentence_start(piece, b); at != std::string_view::npos;
+             at = glued_sentence_start(piece, b)) {
+            out.push_back({std::string(paragraph.substr(b, at - b)), b, 0, false});
+            b = at;
+        }
+        out.push_back({std::string(paragraph.substr(b, e - b)), b, 0, false});
     }
     // Leave the iterator pointing at nothing of ours before the UText closes.
     bi.setText(icu::UnicodeString());
@@ -126,7 +153,7 @@ namespace {
 constexpr std::size_t kMaxDatelineBytes = 70;
 
 // Separators that close a dateline, longest first.
-constexpr std::string_view kDatelineEnds[] = {" -- ", " — ", " – ", " - ", "–", "—", ": ", " -"};
+constexpr std::string_view kDatelineEnds[] = {" -- ", " — ", " – ", " - ", "–", "—", ": ", " -", " :"};
 
 // Words a dateline may hold in lower case ("DAMASCUS, March 6 (Xinhua)", "Deir Ezzor, SANA").
 bool dateline_word(std::string_view w) {

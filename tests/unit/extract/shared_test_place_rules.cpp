@@ -189,3 +189,16 @@ TEST_CASE("a town loosely spelled is not displaced by a village that bears the s
     INFO(where(out->front()));
     CHECK(out->front().where.admin.admin1_pcode == "SY05");
 }
+
+TEST_CASE("a looser spelling the report's governorate supports beats an exact namesake elsewhere",
+          "[shared][place]") {
+    // Al Kawm is the gazetteer's spelling of a village of Quneitra; "al-Kom" is, exactly, a
+    // village of Homs.
+    const auto out = extract(
+        "Aircraft targeted a car in the village of al-Kom on Friday, killing five civilians. A "
+        "reporter in Quneitra said the raids took place at 10 am.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK(out->front().where.admin.admin1_pcode == "SY14");
+}

@@ -53,6 +53,20 @@ TEST_CASE("splits a paragraph into sentences without breaking after abbreviation
         CHECK(p.substr(sentence.offset, sentence.text.size()) == sentence.text);
 }
 
+TEST_CASE("splits sentences whose space after the full stop was lost", "[sentences]") {
+    const std::string p =
+        "The dead were farmers.An army source denied it.\xE2\x80\x9DWe hit a car in the village,\xE2\x80\x9D "
+        "he said. Officials of the U.S.Army and e.g.Smith stay whole, as does site.com.";
+    const auto s = split_sentences(p);
+    REQUIRE(s.size() == 4);
+    CHECK(s[0].text == "The dead were farmers.");
+    CHECK(s[1].text == "An army source denied it.\xE2\x80\x9D");
+    CHECK(s[2].text.starts_with("We hit a car"));
+    CHECK(s[3].text.starts_with("Officials of the U.S.Army and e.g.Smith"));
+    for (const auto& sentence : s)
+        CHECK(p.substr(sentence.offset, sentence.text.size()) == sentence.text);
+}
+
 TEST_CASE("gives byte offsets into the original text even after non-ASCII characters",
           "[sentences]") {
     const std::string text =
@@ -227,6 +241,9 @@ TEST_CASE("finds the dateline that opens a report", "[text][sentences]") {
     // A page's date label before it, and a dash glued to the next word after the bracket.
     const std::string h = "date 2023-10-05 ERBIL (Kurdistan 24) \xE2\x80\x93Seven soldiers died.";
     CHECK(h.substr(dateline_length(h)) == "Seven soldiers died.");
+    // A colon glued to the first word.
+    const std::string i = "AFP, Damascus :A drone killed two men.";
+    CHECK(i.substr(dateline_length(i)) == "A drone killed two men.");
 }
 
 TEST_CASE("a prefix naming the event's area or a plain sentence is no dateline", "[text][sentences]") {
