@@ -231,6 +231,22 @@ std::string foreign_country(std::string_view sentence) {
     // sets the event in the other country. "Turkish shelling on Ain Issa" does not: a people's
     // name is the actor's.
     const auto syria = counts.find("SY");
+    if (foreign.empty() && syria == counts.end()) {
+        // "Jordanian border guards killed 12 infiltrators from Syria", "shells fired from
+        // neighbouring Syria hit Turkish homes": Syria only as where they came from; the
+        // scene is the other country the sentence names.
+        const std::string low = ascii_lower(sentence) + " ";
+        if (contains_any(low, std::array<std::string_view, 9>{
+                                  "from syria ", "from syria,", "from syria.", "from neighbouring syria ",
+                                  "from neighbouring syria,", "from neighbouring syria.",
+                                  "from neighboring syria ", "from neighboring syria,", "from neighboring syria."}))
+            for (const auto& [code, n] : country_mentions(sentence))
+                if (code != "SY" && n > most) {
+                    most = n;
+                    foreign = code;
+                }
+        return foreign;
+    }
     return syria == counts.end() || syria->second < most ? foreign : std::string();
 }
 

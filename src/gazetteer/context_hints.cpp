@@ -213,9 +213,50 @@ bool is_locative(std::string_view before) {
             low.resize(low.size() - side.size());
             break;
         }
-    for (std::string_view prep : {" in ", " inside ", " into ", " across "})
+    // "in", and the verbs of fire that lands there: "rockets hit Turkey", "struck Lebanon".
+    for (std::string_view prep : {" in ", " inside ", " into ", " across ", " hit ", " struck "})
         if (low.ends_with(prep)) return true;
     return false;
+}
+
+// Does the text after a country's name or people make it the scene: "Turkey's border province
+// of Kilis", "Lebanon's northern villages", "the Lebanese border town of al-Qasr", "near
+// Turkey's border"? Whose army, ministry or president ("Turkey's defence ministry", "Jordanian
+// border guards") does not.
+bool names_own_ground(std::string_view after, bool name) {
+    std::string low;
+    for (char c : after.substr(0, 40)) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name) {
+        bool possessive = false;
+        for (std::string_view s : {"'s ", "\xe2\x80\x99s "})
+            if (low.starts_with(s)) {
+                low.erase(0, s.size());
+                possessive = true;
+            }
+        if (!possessive) return false;
+    } else if (!low.starts_with(" ")) {
+        return false;
+    } else {
+        low.erase(0, 1);
+    }
+    for (std::string_view side : {"northern ", "southern ", "eastern ", "western ", "southeastern ",
+                                  "south-eastern ", "northeastern ", "north-eastern ", "northwestern ",
+                                  "southwestern ", "central "})
+        if (low.starts_with(side)) {
+            low.erase(0, side.size());
+            break;
+        }
+    if (low.starts_with("border ")) {
+        low.erase(0, 7);
+        if (!name) return low.starts_with("town") || low.starts_with("village") || low.starts_with("city") ||
+                          low.starts_with("province") || low.starts_with("area");
+        return !low.starts_with("guard") && !low.starts_with("police") && !low.starts_with("force");
+    }
+    for (std::string_view ground : {"province", "town", "village", "city", "district", "countryside"})
+        if (low.starts_with(ground)) return true;
+    // "Turkey's territory" is the scene; "trying to cross into the Turkish territory" is where
+    // people were going, not where they were hit.
+    return name && low.starts_with("territory");
 }
 
 }  // namespace
@@ -223,9 +264,14 @@ bool is_locative(std::string_view before) {
 std::map<std::string, int> country_locatives(std::string_view text) {
     std::map<std::string, int> counts;
     for (const CountryWord& cw : kCountryWords) {
-        if (!cw.name) continue;
-        for (std::size_t pos : word_positions(text, cw.word))
-            if (is_locative(text.substr(0, pos))) ++counts[std::string(cw.code)];
+        for (std::size_t pos : word_positions(text, cw.word)) {
+            // The ground a country owns ("Turkey's border province") outweighs a bare "in"
+            // ("fired by militants in Syria hit Turkey's border province of Kilis").
+            if (names_own_ground(text.substr(pos + cw.word.size()), cw.name))
+                counts[std::string(cw.code)] += 2;
+            else if (cw.name && is_locative(text.substr(0, pos)))
+                ++counts[std::string(cw.code)];
+        }
     }
     return counts;
 }

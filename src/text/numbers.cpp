@@ -59,9 +59,12 @@ constexpr std::array<Hedge, 14> kHedges{{
 }};
 
 // Units after a figure that make it a measure, not a head count.
-constexpr std::array<std::string_view, 14> kUnits{{
+constexpr std::array<std::string_view, 27> kUnits{{
     "km", "kilometers", "kilometres", "kilometer", "kilometre", "miles", "mile", "meters",
-    "metres", "m", "hours", "percent", "million", "billion"}};
+    "metres", "m", "hours", "percent", "million", "billion",
+    // ages and spans of time: "her 5 year-old son", "two days", "three years old"
+    "year-old", "years-old", "month-old", "months-old", "year", "years", "month", "months",
+    "day", "days", "week", "weeks", "minutes"}};
 
 using Word = TextWord;
 

@@ -261,6 +261,35 @@ TEST_CASE("a foreign actor does not move the event abroad, a foreign scene does"
     CHECK_FALSE(abroad[0].where.place);
 }
 
+TEST_CASE("fire from Syria that lands in a neighbour's ground is an event in that country",
+          "[extract]") {
+    const struct {
+        const char* text;
+        const char* country;
+    } cases[] = {
+        {"Three rockets fired by militants in Syria hit Turkey's border province on Saturday, "
+         "wounding two.", "TR"},
+        {"Shells fired from Syria hit the Lebanese border town, killing a child.", "LB"},
+        {"Border guards of the Jordanian army opened fire on smugglers from Syria, killing 12.", "JO"},
+        // Syria named as a force's country, not as where it came from: Syria.
+        {"A Turkish drone killed two fighters from Syria's Kurdish forces in Qaryatein.", "SY"},
+        // Whose ministry says it is no scene.
+        {"Turkey's defence ministry said two soldiers were killed in Qaryatein.", "SY"},
+    };
+    for (const auto& c : cases) {
+        const auto out = extract(c.text, Date{2023, 4, 4});
+        REQUIRE(out.size() == 1);
+        INFO(c.text);
+        CHECK(out[0].where.country_code == c.country);
+    }
+}
+
+TEST_CASE("an age is no count of people", "[extract]") {
+    const auto out = extract("A sniper killed a mother and her 5 year-old son in Qaryatein.", Date{2023, 4, 4});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value.value_or(0) != 5);
+}
+
 TEST_CASE("a town given only as east of a city takes the name told after", "[extract]") {
     test::FakeGazetteer gaz;
     gaz.add({"Deir"}, "governorate", 35.2, 40.2, "SY09");

@@ -66,6 +66,8 @@ TEST_CASE("skips years, distances and money", "[text][numbers]") {
     auto q = find_quantities("in 2019, 4 guards");
     REQUIRE(q.size() == 1);
     CHECK(q[0].value == 4);
+    // ages and spans of time
+    CHECK(find_quantities("her 5 year-old son, a 12-year-old girl, two days, three years old").empty());
 }
 
 TEST_CASE("reads half a million as one vague quantity", "[text][numbers]") {
