@@ -250,6 +250,33 @@ std::string foreign_country(std::string_view sentence) {
     return syria == counts.end() || syria->second < most ? foreign : std::string();
 }
 
+// The country the report is about: the scene its headline, or else its lead, sets abroad
+// ("Syrian shelling hits Lebanon, killing 5"); empty for Syria or when they set none. A later
+// sentence that sets no scene of its own ("a rocket hit the town of al-Qasr") is in that
+// country; one that names Syria as its scene is not.
+std::string article_scene(const std::vector<Sentence>& sentences) {
+    for (const Sentence& s : sentences) {
+        if (std::string foreign = foreign_country(s.text); !foreign.empty()) return foreign;
+        if (country_locatives(s.text).count("SY") > 0) return {};
+        if (!s.headline) break;  // the lead was the last to look at
+    }
+    return {};
+}
+
+std::string sentence_scene(std::string_view sentence, const std::string& article_scene,
+                           const Gazetteer& gazetteer) {
+    std::string foreign = foreign_country(sentence);
+    if (!foreign.empty() || article_scene.empty() || country_locatives(sentence).count("SY") > 0)
+        return foreign;
+    // A Syrian governorate as an area ("in the northern province of Aleppo") or a Syrian city
+    // ("the northern city of Aleppo") is a scene in Syria.
+    if (!governorate_hints(sentence, gazetteer).empty()) return {};
+    for (const Mention& m : gazetteer.find_mentions(sentence))
+        for (const Place* p : m.places)
+            if (p->country_code == "SY" && p->feature_type == "city") return {};
+    return article_scene;
+}
+
 // Sentences after an event's own that may still describe it, when no other event starts.
 constexpr std::size_t kElaborationSentences = 2;
 
@@ -353,6 +380,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
     const ArticlePlaceContext place_context = make_place_context(news_text, std::move(hinted), resolver_);
     cancel.throw_if_requested();
 
+    const std::string scene = article_scene(sentences);
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;
     // The items of a list under a tally share the tally out ("SOHR documented the deaths of
@@ -373,7 +401,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
             tally_list_until = si + kTallyListGap;
         else if (si <= tally_list_until && text_words(sentence.text).size() < kHeadingWords)
             ++tally_list_until;
-        const std::string foreign = foreign_country(sentence.text);
+        const std::string foreign = sentence_scene(sentence.text, scene, gazetteer_);
         // A tally that opens the sentence covers all its clauses ("During the same period, four
         // civilians ... were killed, while 633 members died"); one inside a clause covers that
         // clause only ("no word on casualties so far, while four were killed in ...").
@@ -450,7 +478,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
     apply_headlines(events, headline_mentions);
     elaborate_places(events, sentences, [&](std::size_t k) {
         cancel.throw_if_requested();
-        return linker_.link(sentences[k].text, place_context, foreign_country(sentences[k].text));
+        return linker_.link(sentences[k].text, place_context, sentence_scene(sentences[k].text, scene, gazetteer_));
     });
     carry_places(events);
     elaborate_dates(events, sentences, article.published);

@@ -284,6 +284,27 @@ TEST_CASE("fire from Syria that lands in a neighbour's ground is an event in tha
     }
 }
 
+TEST_CASE("a report set abroad by its headline keeps later sentences abroad unless they name Syria",
+          "[extract]") {
+    World w;
+    w.gaz.add({"Hermel"}, "town", 34.9, 36.3, "SY05").population = 30000;  // a Syrian namesake
+    w.gaz.add({"Hermel"}, "village", 34.39, 36.38, "", "LB");
+    w.gaz.add({"Aleppo"}, "city", 36.2, 37.15, "SY02");
+    const auto out = test::extract_text(
+        w.gaz,
+        "Shells from Syria hit Lebanon, killing two\n\n"
+        "Shells fired from across the border hit Lebanon's border town on Sunday, killing two.\n"
+        "Later, a rocket hit the town of Hermel, killing a boy.\n"
+        "The government said the group had killed 80 civilians in the northern city of Aleppo last year.",
+        Date{2023, 4, 4}, "abroad");
+    REQUIRE(out.size() >= 3);
+    for (const Incident& in : out) {
+        INFO(in.evidence);
+        if (in.evidence.find("Hermel") != std::string::npos) CHECK(in.where.country_code == "LB");
+        if (in.evidence.find("Aleppo") != std::string::npos) CHECK(in.where.country_code == "SY");
+    }
+}
+
 TEST_CASE("an age is no count of people", "[extract]") {
     const auto out = extract("A sniper killed a mother and her 5 year-old son in Qaryatein.", Date{2023, 4, 4});
     REQUIRE(out.size() == 1);
