@@ -24,10 +24,13 @@ struct Bearing {
     std::string_view word;
     double degrees;
 };
-// Compass words, longest first so that "southeast" is not read as "south".
-constexpr std::array<Bearing, 8> kBearings{{
-    {"northeast", 45}, {"northwest", 315}, {"southeast", 135}, {"southwest", 225},
-    {"north", 0},      {"south", 180},     {"east", 90},       {"west", 270},
+// Compass words, longest first so that "southeast" is not read as "south". The adjectives
+// stand for the nouns in "countryside northern of Al-Hasakah".
+constexpr std::array<Bearing, 16> kBearings{{
+    {"northeastern", 45}, {"northwestern", 315}, {"southeastern", 135}, {"southwestern", 225},
+    {"northern", 0},      {"southern", 180},     {"eastern", 90},       {"western", 270},
+    {"northeast", 45},    {"northwest", 315},    {"southeast", 135},    {"southwest", 225},
+    {"north", 0},         {"south", 180},        {"east", 90},          {"west", 270},
 }};
 
 // Words after a governorate name that make it an area: "Raqqa province", "Homs countryside".
