@@ -138,10 +138,10 @@ constexpr std::array<std::string_view, 34> kAfterPersonNoun{{
     "before", "when", "amid"}};
 
 // Head nouns that make a figure a group of people ("two others", "another one").
-constexpr std::array<std::string_view, 17> kPeopleWords{{
+constexpr std::array<std::string_view, 18> kPeopleWords{{
     "others", "one", "persons", "more", "individuals", "them", "men", "youths", "boys",
     "girls", "hunters", "pickers", "students", "detainees", "relatives", "brothers",
-    "young"}};
+    "young", "other"}};  // "left one other injured"
 
 std::optional<Kind> verb_kind(std::string_view w) {
     for (const auto& v : kVerbs)
@@ -365,7 +365,8 @@ private:
         std::size_t back_verb = 0;
         for (std::size_t k = f.first_word, steps = 0; k-- > 0 && steps < 4; ++steps) {
             const std::string& w = words_[k].lower;
-            if (w == "of" || w == "and" || w == "the") continue;
+            // "wounding other 8 civilians"
+            if (w == "of" || w == "and" || w == "the" || w == "other") continue;
             auto kind = verb_kind(w);
             if (!kind) break;
             // "were killed and two others": a passive verb belongs to the group before it;
@@ -489,7 +490,13 @@ private:
     bool joined(const Figure& a, const Figure& b) const {
         if (b.first_word < 1 || b.first_word <= a.last_word) return false;
         const std::string& w1 = words_[b.first_word - 1].lower;
-        if (w1 == "and") return b.first_word - a.last_word <= 6;
+        // "three members of the Internal Security Forces and two young men were injured": a
+        // long name may stand between, but no verb.
+        if (w1 == "and")
+            return b.first_word - a.last_word <= 10 &&
+                   std::none_of(words_.begin() + static_cast<std::ptrdiff_t>(a.last_word),
+                                words_.begin() + static_cast<std::ptrdiff_t>(b.first_word),
+                                [](const TextWord& w) { return verb_kind(w.lower).has_value(); });
         if (w1 == "as" && b.first_word >= 3 && words_[b.first_word - 2].lower == "well" &&
             words_[b.first_word - 3].lower == "as")
             return b.first_word - a.last_word <= 9;

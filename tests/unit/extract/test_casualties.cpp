@@ -238,3 +238,23 @@ TEST_CASE("a bare figure under a capture verb counts people; things do not", "[e
     CHECK(find_casualties("Police arrested twelve residents of the town.").counts.captured.value == 12);
     CHECK_FALSE(find_casualties("Rebels seized 3 tanks in the raid.").counts.captured.value);
 }
+
+TEST_CASE("adds two groups under one verb across a long name between them", "[extract][casualties]") {
+    auto r = find_casualties(
+        "Three members of the Internal Security Forces of the region and two young men on a "
+        "motorbike were injured by shrapnel.");
+    CHECK(r.counts.injured.value == 5);
+    // A verb between the groups keeps them apart.
+    r = find_casualties("Three guards of the border post were killed and two men were injured.");
+    CHECK(r.counts.killed.value == 3);
+    CHECK(r.counts.injured.value == 2);
+}
+
+TEST_CASE("reads 'one other' and 'other 8' as people", "[extract][casualties]") {
+    auto r = find_casualties("A strike killed three people and left one other injured.");
+    CHECK(r.counts.killed.value == 3);
+    CHECK(r.counts.injured.value == 1);
+    r = find_casualties("The shelling resulted in killing 2 civilians and wounding other 8 civilians.");
+    CHECK(r.counts.killed.value == 2);
+    CHECK(r.counts.injured.value == 8);
+}
