@@ -286,6 +286,15 @@ private:
                     continue;
                 }
             }
+            // "has risen to 23, where 11 civilians were killed in Duma, 9 in Erbin": a place by
+            // place account of a larger toll told just before.
+            if (f.first_word > 0 && words_[f.first_word - 1].lower == "where" &&
+                std::any_of(figures_.begin(), figures_.end(), [&](const Figure& e) {
+                    return e.first_word < f.first_word && e.q.value > f.q.value && toll_rise_before(e);
+                })) {
+                f.breakdown = true;
+                continue;
+            }
             for (std::size_t k = f.first_word; k-- > 0 && k + 4 >= f.first_word;) {
                 const std::string& w = words_[k].lower;
                 if (w == "including" || (w == "among" && k + 1 < words_.size() &&
@@ -337,17 +346,26 @@ private:
         return k > 0 && is_one_of(words_[k - 1].lower, kPassiveAuxiliaries);
     }
 
-    // "the death toll from Tuesday's bombing rose to 14", "the toll of the wounded stands at 9".
+    // "the death toll from Tuesday's bombing rose to 14", "the toll of the wounded stands at 9",
+    // "the number of civilians who were killed in the air strikes on Douma has risen to 23".
     std::optional<Kind> toll_rise_before(const Figure& f) const {
         std::size_t k = f.first_word;
         if (k > 0 && (words_[k - 1].lower == "to" || words_[k - 1].lower == "at")) --k;
         if (k == 0 || !is_one_of(words_[k - 1].lower, kTollVerbs)) return std::nullopt;
         const std::size_t verb = k - 1;
-        for (std::size_t j = verb; j-- > 0 && j + 14 > verb;) {
-            if (words_[j].lower != "toll") continue;
+        for (std::size_t j = verb; j-- > 0 && j + 30 > verb;) {
+            const bool toll = words_[j].lower == "toll" && j + 14 > verb;
+            const bool number = words_[j].lower == "number" && j + 1 < verb && words_[j + 1].lower == "of";
+            if (!toll && !number) continue;
+            std::optional<Kind> counted;
             for (std::size_t m = j + 1; m < verb; ++m)
-                if (verb_kind(words_[m].lower) == Kind::injured) return Kind::injured;
-            return Kind::killed;
+                if (const auto kind = verb_kind(words_[m].lower); kind == Kind::killed || kind == Kind::injured) {
+                    counted = kind;
+                    if (kind == Kind::injured) break;
+                }
+            // "the number of displaced rose to 500" counts no casualties.
+            if (number) return counted;
+            return counted == Kind::injured ? Kind::injured : Kind::killed;
         }
         return std::nullopt;
     }
@@ -413,6 +431,8 @@ private:
                     !has_punct_between(words_[k].end, words_[k + 1].begin, ",.;:()") &&
                     (is_figure_start(k + 1) || words_[k + 1].lower == "the");
                 if (next_is_object && w != "dead") return;  // "bombs ... killed 14 people"
+                // "Over 100 people are feared dead": a fear, not a toll.
+                if (k > f.last_word && words_[k - 1].lower == "feared") return;
                 const bool passive = k > f.last_word && is_one_of(words_[k - 1].lower, kAuxiliaries);
                 // "died" has no object: the figure before it is always its subject.
                 const bool intransitive = w == "died" || w == "perished" || w == "suffocated";

@@ -258,3 +258,20 @@ TEST_CASE("reads 'one other' and 'other 8' as people", "[extract][casualties]") 
     CHECK(r.counts.killed.value == 2);
     CHECK(r.counts.injured.value == 8);
 }
+
+TEST_CASE("a number of people killed that rose is the toll; its place by place account is not added",
+          "[extract][casualties]") {
+    auto r = find_casualties(
+        "The number of civilians who were killed in the air strikes carried out by warplanes on "
+        "the town this morning has risen to 23, where 11 civilians were killed in the market.");
+    CHECK(r.counts.killed.value == 23);
+    r = find_casualties("The number of displaced families rose to 500 after the strikes.");
+    CHECK_FALSE(r.counts.killed.value);
+    r = find_casualties("Shells hit the town, where 11 civilians were killed.");
+    CHECK(r.counts.killed.value == 11);
+}
+
+TEST_CASE("people feared dead are no toll", "[extract][casualties]") {
+    auto r = find_casualties("Over 100 people are feared dead after seven blasts.");
+    CHECK_FALSE(r.counts.killed.value);
+}
