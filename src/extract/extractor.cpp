@@ -218,6 +218,28 @@ bool read_event_date(EventMention& m, std::string_view clause, const std::option
 // Another country's story: its places come from that country, never from Syria. The ISO
 // code of the country a sentence sets events in ("in Lebanon") more often than in Syria; empty
 // otherwise.
+// "infiltrators from Syria", "fired from neighbouring Syria": Syria as where people or fire
+// came from (not "fighters from Syria's Kurdish forces").
+bool syria_only_as_origin(std::string_view sentence) {
+    const std::string low = ascii_lower(sentence) + " ";
+    return contains_any(low, std::array<std::string_view, 9>{
+                                 "from syria ", "from syria,", "from syria.", "from neighbouring syria ",
+                                 "from neighbouring syria,", "from neighbouring syria.",
+                                 "from neighboring syria ", "from neighboring syria,", "from neighboring syria."});
+}
+
+// The country other than Syria the text names most, by name or people; empty if none.
+std::string most_named_abroad(std::string_view text) {
+    std::string foreign;
+    int most = 0;
+    for (const auto& [code, n] : country_mentions(text))
+        if (code != "SY" && n > most) {
+            most = n;
+            foreign = code;
+        }
+    return foreign;
+}
+
 std::string foreign_country(std::string_view sentence) {
     const auto counts = country_locatives(sentence);
     std::string foreign;
@@ -235,16 +257,7 @@ std::string foreign_country(std::string_view sentence) {
         // "Jordanian border guards killed 12 infiltrators from Syria", "shells fired from
         // neighbouring Syria hit Turkish homes": Syria only as where they came from; the
         // scene is the other country the sentence names.
-        const std::string low = ascii_lower(sentence) + " ";
-        if (contains_any(low, std::array<std::string_view, 9>{
-                                  "from syria ", "from syria,", "from syria.", "from neighbouring syria ",
-                                  "from neighbouring syria,", "from neighbouring syria.",
-                                  "from neighboring syria ", "from neighboring syria,", "from neighboring syria."}))
-            for (const auto& [code, n] : country_mentions(sentence))
-                if (code != "SY" && n > most) {
-                    most = n;
-                    foreign = code;
-                }
+        if (syria_only_as_origin(sentence)) foreign = most_named_abroad(sentence);
         return foreign;
     }
     return syria == counts.end() || syria->second < most ? foreign : std::string();
@@ -253,11 +266,14 @@ std::string foreign_country(std::string_view sentence) {
 // The country the report is about: the scene its headline, or else its lead, sets abroad
 // ("Syrian shelling hits Lebanon, killing 5"); empty for Syria or when they set none. A later
 // sentence that sets no scene of its own ("a rocket hit the town of al-Qasr") is in that
-// country; one that names Syria as its scene is not.
-std::string article_scene(const std::vector<Sentence>& sentences) {
+// country; one that names Syria as its scene is not. A lead with Syria only as the origin
+// and no country named ("Shells from Syria hit Hermel towns") is in the country the whole
+// report names most.
+std::string article_scene(const std::vector<Sentence>& sentences, std::string_view news_text) {
     for (const Sentence& s : sentences) {
         if (std::string foreign = foreign_country(s.text); !foreign.empty()) return foreign;
         if (country_locatives(s.text).count("SY") > 0) return {};
+        if (syria_only_as_origin(s.text)) return most_named_abroad(news_text);
         if (!s.headline) break;  // the lead was the last to look at
     }
     return {};
@@ -380,7 +396,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
     const ArticlePlaceContext place_context = make_place_context(news_text, std::move(hinted), resolver_);
     cancel.throw_if_requested();
 
-    const std::string scene = article_scene(sentences);
+    const std::string scene = article_scene(sentences, news_text);
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;
     // The items of a list under a tally share the tally out ("SOHR documented the deaths of

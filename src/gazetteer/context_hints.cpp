@@ -200,11 +200,13 @@ std::vector<std::size_t> word_positions(std::string_view text, std::string_view 
     return out;
 }
 
-// Does the text before a country's name make it the scene ("in eastern Lebanon", "inside
-// Turkey")? A border ("near the border with Syria") or a source ("fired from Syria") does not.
-bool is_locative(std::string_view before) {
+// How strongly the text before a country's name makes it the scene: 2 for fire that lands
+// there ("rockets into Turkey", "shells hit Lebanon"), 1 for "in eastern Lebanon" or "inside
+// Turkey", 0 for a border ("near the border with Syria"), a source ("fired from Syria") or the
+// base of a force ("the YPG group in northern Syria fired rockets into Turkey").
+int locative_weight(std::string_view before) {
     std::string low(" ");
-    const std::size_t from = before.size() > 30 ? before.size() - 30 : 0;
+    const std::size_t from = before.size() > 40 ? before.size() - 40 : 0;
     for (char c : before.substr(from)) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (std::string_view side : {"northern ", "southern ", "eastern ", "western ", "north-eastern ",
                                   "north-western ", "northeastern ", "northwestern ", "southeastern ",
@@ -213,10 +215,17 @@ bool is_locative(std::string_view before) {
             low.resize(low.size() - side.size());
             break;
         }
-    // "in", and the verbs of fire that lands there: "rockets hit Turkey", "struck Lebanon".
-    for (std::string_view prep : {" in ", " inside ", " into ", " across ", " hit ", " struck "})
-        if (low.ends_with(prep)) return true;
-    return false;
+    for (std::string_view prep : {" into ", " hit ", " struck "})
+        if (low.ends_with(prep)) return 2;
+    for (std::string_view prep : {" in ", " inside ", " across "}) {
+        if (!low.ends_with(prep)) continue;
+        low.resize(low.size() - prep.size());
+        for (std::string_view force : {" group", " groups", " militants", " terrorists", " fighters",
+                                       " forces", " members", " cells", " militias", " rebels"})
+            if (low.ends_with(force)) return 0;
+        return 1;
+    }
+    return 0;
 }
 
 // Does the text after a country's name or people make it the scene: "Turkey's border province
@@ -269,8 +278,8 @@ std::map<std::string, int> country_locatives(std::string_view text) {
             // ("fired by militants in Syria hit Turkey's border province of Kilis").
             if (names_own_ground(text.substr(pos + cw.word.size()), cw.name))
                 counts[std::string(cw.code)] += 2;
-            else if (cw.name && is_locative(text.substr(0, pos)))
-                ++counts[std::string(cw.code)];
+            else if (const int weight = cw.name ? locative_weight(text.substr(0, pos)) : 0; weight > 0)
+                counts[std::string(cw.code)] += weight;
         }
     }
     return counts;

@@ -22,8 +22,11 @@ std::vector<GovernorateHint> governorate_hints(std::string_view text, const Gaze
 // ISO 3166-1 alpha-2 code -> number of words in the text that name that country or its people.
 std::map<std::string, int> country_mentions(std::string_view text);
 
-// ISO code -> times the text sets something in that country by its name ("in eastern Lebanon",
-// "inside Turkey"); demonyms ("Turkish shelling") name actors, not the scene, and do not count.
+// ISO code -> how strongly the text sets something in that country: "in eastern Lebanon",
+// "inside Turkey" 1; fire "into Turkey" or that "hit Lebanon", and ground a country owns
+// ("Turkey's border province", "the Lebanese border town") 2. Demonyms otherwise ("Turkish
+// shelling") name actors, not the scene, and do not count; nor does a force's base ("the group
+// in northern Syria").
 std::map<std::string, int> country_locatives(std::string_view text);
 
 }  // namespace incimap

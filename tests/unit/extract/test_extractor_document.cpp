@@ -271,6 +271,8 @@ TEST_CASE("fire from Syria that lands in a neighbour's ground is an event in tha
          "wounding two.", "TR"},
         {"Shells fired from Syria hit the Lebanese border town, killing a child.", "LB"},
         {"Border guards of the Jordanian army opened fire on smugglers from Syria, killing 12.", "JO"},
+        // Where a force is based is no scene; where its fire lands is.
+        {"The militant group in northern Syria fired rockets into southern Turkey, wounding two.", "TR"},
         // Syria named as a force's country, not as where it came from: Syria.
         {"A Turkish drone killed two fighters from Syria's Kurdish forces in Qaryatein.", "SY"},
         // Whose ministry says it is no scene.
@@ -303,6 +305,19 @@ TEST_CASE("a report set abroad by its headline keeps later sentences abroad unle
         if (in.evidence.find("Hermel") != std::string::npos) CHECK(in.where.country_code == "LB");
         if (in.evidence.find("Aleppo") != std::string::npos) CHECK(in.where.country_code == "SY");
     }
+}
+
+TEST_CASE("a lead with Syria only as the origin is set in the country the report names most",
+          "[extract]") {
+    World w;
+    w.gaz.add({"Hermel"}, "town", 34.9, 36.3, "SY05").population = 30000;  // a Syrian namesake
+    const auto out = test::extract_text(
+        w.gaz,
+        "Two people were killed when rockets fired from Syria hit the town of Hermel on Sunday.\n"
+        "Lebanon's president condemned the attack, a Lebanese agency said.",
+        Date{2023, 4, 4}, "origin");
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].where.country_code == "LB");
 }
 
 TEST_CASE("an age is no count of people", "[extract]") {
