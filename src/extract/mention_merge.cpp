@@ -29,10 +29,16 @@ bool generic(const EventType* t) {
 // Arrests are no violence: "an attack" near an arrest is another event, never its account.
 bool arrest(const EventType* t) { return t->code == "arrest"; }
 
+// A suicide bomber, a car bomb and a planted device are often one attack told in parts ("a
+// suicide attack at the entrance and then a car bomb in the street").
+bool bombing(const EventType* t) {
+    return t->code == "car_bomb" || t->code == "suicide_bomb" || t->code == "ied";
+}
+
 bool types_fit(const EventType* a, const EventType* b) {
     if (a == b) return true;
     if (arrest(a) || arrest(b)) return false;
-    return generic(a) || generic(b);
+    return generic(a) || generic(b) || (bombing(a) && bombing(b));
 }
 
 bool counts_fit(const Count& a, const Count& b) {

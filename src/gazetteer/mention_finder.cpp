@@ -295,9 +295,11 @@ bool person_name(std::string_view text, const std::vector<Word>& words, std::siz
     if (first > 0 && words[first].joined_to_previous) {
         const std::string before = ascii_lower(word_text(text, words[first - 1]));
         if (is_one_of(before, kNameLinks) || is_one_of(before, kTitles)) return true;
-        // "Faris Qasim", "Abdullah al Sayyed": right after a given name (and its article).
-        if (is_given_name(before)) return true;
+        // "Faris Qasim", "Abdullah al Sayyed": right after a given name (and its article),
+        // written as a name ("media said Sayyida Zeinab was hit": "said" is the verb).
+        if (words[first - 1].shape == Shape::capitalised && is_given_name(before)) return true;
         if (first > 1 && words[first - 1].shape == Shape::lower_article && words[first - 1].joined_to_previous &&
+            words[first - 2].shape == Shape::capitalised &&
             is_given_name(ascii_lower(word_text(text, words[first - 2]))))
             return true;
         // "Hamza al-Masri": a family name with an article right after a given name.

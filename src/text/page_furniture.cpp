@@ -171,6 +171,12 @@ bool repeats_soon(const std::vector<RawLine>& lines, std::size_t i) {
 
 }  // namespace
 
+bool wraps_into(std::string_view line, std::string_view next) {
+    if (line.empty() || next.empty() || !std::islower(static_cast<unsigned char>(next.front())))
+        return false;
+    return std::string_view(".!?:;").find(line.back()) == std::string_view::npos;
+}
+
 std::vector<PageLine> classify_lines(std::string_view article_text) {
     const std::vector<RawLine> lines = split_lines(article_text);
     std::vector<PageLine> out;
@@ -195,7 +201,8 @@ std::vector<PageLine> classify_lines(std::string_view article_text) {
                    repeats_soon(lines, i)) {
             // A title shown twice after this story's body began: another story's page header.
             cut = role = LineRole::other_story;
-        } else if (!body_started && headlines < kMaxHeadlineLines && looks_like_title(l.text)) {
+        } else if (!body_started && headlines < kMaxHeadlineLines && looks_like_title(l.text) &&
+                   !(i + 1 < lines.size() && wraps_into(l.text, lines[i + 1].text))) {
             role = LineRole::headline;
             ++headlines;
         } else {

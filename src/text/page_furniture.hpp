@@ -28,6 +28,11 @@ struct PageLine {
 // each line of a news text is one paragraph.
 std::vector<PageLine> classify_lines(std::string_view article_text);
 
+// A text wrapped at a fixed width (a PDF or an e-mail copy) breaks its sentences across
+// lines: `line` goes on in `next` when it ends with no stop and `next` starts in lower case
+// ("At least 12 people have been killed in suicide bomb" / "attacks on a suburb of ...").
+bool wraps_into(std::string_view line, std::string_view next);
+
 // Only the headline and body lines, in order.
 std::vector<PageLine> news_lines(std::string_view article_text);
 

@@ -129,17 +129,34 @@ std::vector<Sentence> split_sentences(std::string_view paragraph) {
 std::vector<Sentence> news_sentences(std::string_view article_text) {
     std::vector<Sentence> out;
     std::size_t paragraph = 0;
-    for (const PageLine& line : news_lines(article_text)) {
+    const std::vector<PageLine> lines = news_lines(article_text);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const PageLine& line = lines[i];
         if (line.role == LineRole::headline) {
-            out.push_back({std::string(line.text), line.offset, paragraph, true});
-        } else {
-            for (Sentence& s : split_sentences(line.text)) {
-                s.offset += line.offset;
-                s.paragraph = paragraph;
-                out.push_back(std::move(s));
-            }
+            out.push_back({std::string(line.text), line.offset, paragraph++, true});
+            continue;
+        }
+        // Lines of one wrapped paragraph, the next right below: read as one, the line breaks
+        // as spaces (one byte each, so offsets stay those of the article).
+        auto next_line_below = [&](std::size_t k) {
+            const auto from = article_text.begin() + static_cast<std::ptrdiff_t>(lines[k].offset);
+            const auto to = article_text.begin() + static_cast<std::ptrdiff_t>(lines[k + 1].offset);
+            return std::count(from, to, '\n') == 1;
+        };
+        std::size_t last = i;
+        while (last + 1 < lines.size() && lines[last + 1].role == LineRole::body &&
+               wraps_into(lines[last].text, lines[last + 1].text) && next_line_below(last))
+            ++last;
+        const std::size_t end = lines[last].offset + lines[last].text.size();
+        std::string text(article_text.substr(line.offset, end - line.offset));
+        std::replace_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+        for (Sentence& s : split_sentences(text)) {
+            s.offset += line.offset;
+            s.paragraph = paragraph;
+            out.push_back(std::move(s));
         }
         ++paragraph;
+        i = last;
     }
     return out;
 }

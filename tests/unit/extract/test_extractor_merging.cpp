@@ -87,6 +87,16 @@ TEST_CASE("a later undated sentence with the same toll tells the dated event aga
     REQUIRE(out[0].where.place);
 }
 
+TEST_CASE("a suicide bomber and a car bomb told in turn are one attack", "[extract][merge]") {
+    const auto out = extract(
+        "At least 12 people were killed in suicide bomb attacks on Qaryatein on Saturday.\n\n"
+        "A car bomb hit the market of Qaryatein and 55 people were wounded, officials said.",
+        Date{2023, 3, 5});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 12);
+    CHECK(out[0].casualties.injured.value == 55);
+}
+
 TEST_CASE("an account opening with earlier is another event", "[extract][merge]") {
     const auto out = extract(
         "In May, militants launched an assault on the central jail of Qaryatein to free their comrades. Five "

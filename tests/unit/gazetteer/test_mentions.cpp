@@ -100,6 +100,8 @@ TEST_CASE("a name beside a given name is part of a person's name", "[mentions][r
     CHECK(real_mentions("Gunmen shot Faris Qasim in Daraa.") == V{"Daraa"});
     CHECK(real_mentions("The mayor, Jawad Ahmad Jawad, was killed in Hama.") == V{"Hama"});
     CHECK(real_mentions("The boy Muhammad al-Hussein was taken to Homs.") == V{"Homs"});
+    // "said" is the verb there, not the given name Said.
+    CHECK(real_mentions("State media said Sayyida Zeinab was hit.") == V{"Sayyida Zeinab"});
 }
 
 TEST_CASE("names written with an ayn apostrophe, a cut article or Sheikh are found whole",

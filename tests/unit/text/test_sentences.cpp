@@ -158,6 +158,21 @@ TEST_CASE("a photo credit shown under two pictures does not end the story", "[se
     CHECK(any_sentence_contains(s, "gone out at dawn"));
 }
 
+TEST_CASE("a paragraph wrapped at a fixed width is read as one", "[sentences]") {
+    const std::string text =
+        "Bombs hit a market\n\n"
+        "At least 12 people have been killed in suicide bomb\n"
+        "attacks on a suburb of the city, state media say.\n"
+        "Officials said the toll may rise.\n";
+    const auto s = news_sentences(text);
+    REQUIRE(s.size() == 3);
+    CHECK(s[0].headline);
+    CHECK(s[1].text == "At least 12 people have been killed in suicide bomb attacks on a suburb of the city, state media say.");
+    CHECK_FALSE(s[1].headline);
+    CHECK(text.substr(s[1].offset, 20) == s[1].text.substr(0, 20));
+    CHECK(s[2].text == "Officials said the toll may rise.");
+}
+
 TEST_CASE("a cut-short breadcrumb and section labels around the story are furniture",
           "[sentences]") {
     // The label repeats further down the page, as site widgets do; the story must survive it.
