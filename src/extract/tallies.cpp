@@ -82,14 +82,16 @@ bool is_cumulative(std::string_view sentence) {
     if (contains_any(low, kTallyPhrases) && !quantities.empty()) return true;
     // "since 2011", "from March 2019 to this day", "from March 31 to April 6"
     bool whole_month_or_year = false;  // "In November 2022, SOHR documented the deaths of 160"
+    bool one_day = false;  // "explosions tore through Jableh on Monday morning": one day's attack
     for (const auto& d : find_dates(sentence, std::nullopt)) {
         if (d.starts_period) return true;
         whole_month_or_year = whole_month_or_year || d.precision == DatePrecision::month ||
                               d.precision == DatePrecision::year;
+        one_day = one_day || d.precision == DatePrecision::day || d.named_weekday >= 0;
     }
     const std::vector<TextWord> words = text_words(low);
     if (names_long_period(words, false)) return true;
-    const bool many = contains_any(low, kManyEvents);
+    const bool many = contains_any(low, kManyEvents) && !one_day;
     const bool period = contains_any(low, kPeriodPhrases) || names_long_period(words, true) ||
                         whole_month_or_year;
     return contains_any(low, kSummingWords) && (period || many);

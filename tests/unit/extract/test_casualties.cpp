@@ -165,6 +165,11 @@ TEST_CASE("a tally is told by its structure, not by one word", "[extract][casual
     CHECK(is_cumulative("In the past five years the group claimed 26,549 attacks."));
     CHECK(is_cumulative("A total of 40 guards were killed in attacks across the province."));
     CHECK(is_cumulative("Over the past two months 30 herders were killed by mines."));
+    // Several blasts of one named day are one attack's toll.
+    CHECK_FALSE(is_cumulative(
+        "Multiple explosions tore through two coastal towns on Monday morning, leaving at least "
+        "100 dead, according to an agency toll."));
+    CHECK(is_cumulative("A total of 40 guards were killed in explosions across the province."));
 }
 
 TEST_CASE("a bracketed aside is read past and its breakdown not added", "[extract][casualties]") {
