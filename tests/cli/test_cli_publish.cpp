@@ -179,6 +179,13 @@ TEST_CASE("a run killed at any step of publishing leaves exactly the previous pr
             const auto next = run_incimap(run_args(all, out, second_options));
             INFO(next.err);
             CHECK(next.exit_code == 0);
+            if (point == "before-publish")
+                CHECK(contains(next.err, "removed " + (out / new_generation).string()));
+            else if (point == "removing-old")
+                CHECK(contains(next.err, "removed " + (out / previous_generation).string()));
+            else
+                CHECK(contains(next.err, "finished publishing the outputs of a run that was "
+                                         "killed while publishing them"));
             if (point == "before-publish") {
                 const fs::path reference = dir.path() / "reference";
                 REQUIRE(run_incimap(run_args(all, reference, second_options)).exit_code == 0);
