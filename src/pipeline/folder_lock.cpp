@@ -91,8 +91,9 @@ std::optional<long> temporary_owner(const std::string& name) {
 std::vector<fs::path> remove_stale_temporaries(const fs::path& dir) {
     std::vector<fs::path> removed = remove_old_generations(dir);
     std::error_code ec;
-    // The publishing journal of older versions: their runs were published anew by a run that
-    // found its outputs out of date (the manifest, moved last, was still the previous one).
+    // The publishing journal of older versions. What it left half moved is not completed but
+    // written anew: the manifest, moved last, still describes the previous files, so the run
+    // finds the outputs out of date.
     const fs::path old_journal = dir / ".incimap-publishing";
     if (fs::remove(old_journal, ec)) removed.push_back(old_journal);
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
