@@ -100,9 +100,9 @@ public:
                              "was killed while publishing them\n";
         }
         // A folder also gets the QGIS project of what it now holds (docs/layers.md).
-        const auto report = postgis ? write_layers(incidents, articles, options, output_)
-                                    : write_layers_and_project(incidents, articles, options,
-                                                               output_);
+        const auto report =
+            postgis ? write_layers(incidents, articles, options, output_)
+                    : write_layers_and_project(incidents, articles, options, output_);
         for (const auto& [layer, count] : report.layers)
             std::cout << layer << '\t' << count << '\n';
         if (!report.layers.empty() && report.layers.front().second == 0 && !incidents.empty())

@@ -128,7 +128,8 @@ LayerReport publish_layers(const std::vector<Incident>& incidents,
     for (std::string& kept : publication.keep_other_products()) names.push_back(std::move(kept));
     if (with_project) {
         std::optional<std::filesystem::path> project;
-        publication.naming_final_paths([&] { project = write_qgis_project(publication.staging()); });
+        publication.naming_final_paths(
+            [&] { project = write_qgis_project(publication.staging()); });
         const std::string name = "incimap.qgz";
         if (project && std::find(names.begin(), names.end(), name) == names.end())
             names.push_back(name);
@@ -155,7 +156,8 @@ LayerReport write_layers(const std::vector<Incident>& incidents,
 
 LayerReport write_layers_and_project(const std::vector<Incident>& incidents,
                                      const std::vector<Article>& articles,
-                                     const LayerOptions& options, const std::filesystem::path& out) {
+                                     const LayerOptions& options,
+                                     const std::filesystem::path& out) {
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
     if (ec) throw Error("cannot create the output directory: " + ec.message(), out.string());

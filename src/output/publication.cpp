@@ -111,7 +111,8 @@ void add_to_generation(const fs::path& file, const fs::path& folder) {
 }
 
 bool same_file(const fs::path& a, const fs::path& b) {
-    struct stat sa {}, sb {};
+    struct stat sa = {};
+    struct stat sb = {};
     return ::lstat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
            sa.st_ino == sb.st_ino;
 }
@@ -137,8 +138,7 @@ void adopt_real_files(const fs::path& dir, const Names& products) {
     std::error_code ec;
     fs::create_directory(generation, ec);
     if (ec)
-        throw Error("cannot create a folder for the outputs: " + ec.message(),
-                    generation.string());
+        throw Error("cannot create a folder for the outputs: " + ec.message(), generation.string());
     for (const std::string& name : real) add_to_generation(dir / name, generation);
     sync_directory(generation);
     if (!current) switch_current(dir, generation.filename().string());

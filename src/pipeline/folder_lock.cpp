@@ -75,9 +75,9 @@ bool process_running(long pid) {
 // The process id in the name of a temporary of ours; nullopt for any other name.
 std::optional<long> temporary_owner(const std::string& name) {
     static const std::regex patterns[] = {
-        std::regex(R"(^\.incimap-link-(\d+)-\d+$)"),           // publication.cpp
-        std::regex(R"(^\..+\.tmp(\d+)(\.[A-Za-z0-9-]+)?$)"),   // heatmap_file.cpp, a new store
-        std::regex(R"(^\.incimap-writing-(\d+)-\d+$)"),        // left by older versions
+        std::regex(R"(^\.incimap-link-(\d+)-\d+$)"),          // publication.cpp
+        std::regex(R"(^\..+\.tmp(\d+)(\.[A-Za-z0-9-]+)?$)"),  // heatmap_file.cpp, a new store
+        std::regex(R"(^\.incimap-writing-(\d+)-\d+$)"),       // left by older versions
         std::regex(R"(^\.dedup_report\.pending(\d+)\.csv$)"),
     };
     std::smatch m;

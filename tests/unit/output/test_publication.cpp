@@ -74,9 +74,10 @@ TEST_CASE("a publication that fails before the switch leaves no trace", "[public
     CHECK(test::publishing_leftovers(dir.path()).empty());
 }
 
-TEST_CASE("a partial publication keeps the other products, and a file a tool put in a "
-          "product's place since",
-          "[publication]") {
+TEST_CASE(
+    "a partial publication keeps the other products, and a file a tool put in a "
+    "product's place since",
+    "[publication]") {
     test::TempDir dir("publication");
     publish(dir.path(), {{"layer.csv", "l1"}, {"heatmap.tif", "h1"}, {"brief.md", "b1"}});
     // As `incimap heatmap -o DIR/heatmap.tif` does: a new file renamed over the link.
@@ -91,18 +92,19 @@ TEST_CASE("a partial publication keeps the other products, and a file a tool put
     CHECK(test::publishing_leftovers(dir.path()).empty());
 }
 
-TEST_CASE("completing a killed publication links what lacks a link and leaves files put there "
-          "since",
-          "[publication]") {
+TEST_CASE(
+    "completing a killed publication links what lacks a link and leaves files put there "
+    "since",
+    "[publication]") {
     test::TempDir dir("publication");
     publish(dir.path(), {{"a.csv", "a1"}, {"b.csv", "b1"}, {"c.csv", "c1"}});
     const fs::path generation = dir.path() / *current_generation(dir.path());
     CHECK_FALSE(finish_interrupted_publication(dir.path()));  // nothing to complete
 
-    fs::remove(dir.path() / "a.csv");                         // not linked yet
+    fs::remove(dir.path() / "a.csv");                                          // not linked yet
     fs::create_symlink(".incimap-current/gone.csv", dir.path() / "gone.csv");  // dropped
     fs::remove(dir.path() / "b.csv");
-    write(dir.path() / "b.csv", "b-user");                    // a tool's own file
+    write(dir.path() / "b.csv", "b-user");  // a tool's own file
     fs::remove(dir.path() / "c.csv");
     fs::create_hard_link(generation / "c.csv", dir.path() / "c.csv");  // a migration's
 
