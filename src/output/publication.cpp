@@ -23,11 +23,15 @@ namespace {
 
 constexpr std::string_view generation_prefix = ".incimap-products-";
 constexpr std::string_view current_link_name = ".incimap-current";
+// Temporaries: a link before it is renamed into place (in DIR; folder_lock.cpp removes those
+// of dead processes), a file before it joins a generation (inside the generation).
+constexpr std::string_view link_prefix = ".incimap-link-";
+constexpr std::string_view adding_prefix = ".incimap-adding-";
 
 using Names = std::set<std::string>;
 
-// A name for something new in `dir` that no other publication picks: this process's id and
-// a clock reading, as in .incimap-products-PID-TIME.
+// A name no other publication picks: `prefix`, this process's id and a clock reading, as in
+// .incimap-products-PID-TIME.
 std::string unique_name(std::string_view prefix) {
     static std::atomic<long> count{0};  // two names within one clock tick
     const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
@@ -42,6 +46,7 @@ bool is_plain_name(const std::string& name) {
 // What a product's link in DIR points at.
 fs::path link_target(const std::string& name) { return fs::path(current_link_name) / name; }
 
+// True when `path` is the link of product `name` that publishing makes.
 bool is_product_link(const fs::path& path, const std::string& name) {
     std::error_code ec;
     return fs::is_symlink(fs::symlink_status(path, ec)) &&
@@ -56,8 +61,6 @@ std::optional<std::string> linked_product(const fs::path& path) {
     if (ec || target.parent_path() != fs::path(current_link_name)) return std::nullopt;
     return target.filename().string();
 }
-
-constexpr std::string_view adding_prefix = ".incimap-adding-";
 
 // The products in a generation folder, by name: its regular files, but for the temporary of
 // a file being added that a kill left.
@@ -77,7 +80,7 @@ Names files_in(const fs::path& folder) {
 // Puts a symbolic link `path` -> `target` in place in one step, whatever was at `path`
 // (a file or an older link): made under a temporary name, then renamed over it.
 void place_link(const fs::path& path, const fs::path& target) {
-    const fs::path temporary = path.parent_path() / unique_name(".incimap-link-");
+    const fs::path temporary = path.parent_path() / unique_name(link_prefix);
     std::error_code ec;
     fs::create_symlink(target, temporary, ec);
     if (!ec) fs::rename(temporary, path, ec);
@@ -110,6 +113,7 @@ void add_to_generation(const fs::path& file, const fs::path& folder) {
     }
 }
 
+// True when `a` itself (a link is not followed) and `b` are one file: hard links of it.
 bool same_file(const fs::path& a, const fs::path& b) {
     struct stat sa = {};
     struct stat sb = {};
