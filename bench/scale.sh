@@ -68,7 +68,8 @@ sqlite3 "$gazetteer" "SELECT DISTINCT name FROM names WHERE length(name) > 0" >"
 
 now() { date +%s.%N; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
-bytes_of() { local total=0 f; for f in "$@"; do [[ -f "$f" ]] && total=$((total + $(stat -c %s "$f"))); done; echo "$total"; }
+# -L: the product names of an output folder are links into its current generation.
+bytes_of() { local total=0 f; for f in "$@"; do [[ -f "$f" ]] && total=$((total + $(stat -L -c %s "$f"))); done; echo "$total"; }
 
 rows="$work/rows.tsv"
 : >"$rows"

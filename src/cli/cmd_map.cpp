@@ -14,7 +14,6 @@
 #include "output/incident_reader.hpp"
 #include "output/layer_writer.hpp"
 #include "output/postgis_writer.hpp"
-#include "output/qgis_project.hpp"
 #include "output/publication.hpp"
 #include "pipeline/folder_lock.hpp"
 #include "store/incident_store.hpp"
@@ -98,11 +97,12 @@ public:
             lock.emplace(output_);
             if (finish_interrupted_publication(output_))
                 std::cerr << "incimap: warning: finished publishing the outputs of a run that "
-                             "was killed while moving them into place\n";
+                             "was killed while publishing them\n";
         }
-        const auto report = write_layers(incidents, articles, options, output_);
         // A folder also gets the QGIS project of what it now holds (docs/layers.md).
-        if (!postgis) write_qgis_project(output_);
+        const auto report =
+            postgis ? write_layers(incidents, articles, options, output_)
+                    : write_layers_and_project(incidents, articles, options, output_);
         for (const auto& [layer, count] : report.layers)
             std::cout << layer << '\t' << count << '\n';
         if (!report.layers.empty() && report.layers.front().second == 0 && !incidents.empty())

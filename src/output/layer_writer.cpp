@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <system_error>
 
 #include "core/error.hpp"
@@ -11,6 +13,7 @@
 #include "geo/durable_file.hpp"
 #include "output/postgis_writer.hpp"
 #include "output/publication.hpp"
+#include "output/qgis_project.hpp"
 #include "output/qgis_style.hpp"
 
 namespace incimap {
@@ -108,6 +111,36 @@ LayerReport stage_layers(const std::vector<Incident>& incidents,
 
 bool is_postgres_target(const std::string& out) { return out.rfind("PG:", 0) == 0; }
 
+namespace {
+
+// The layers into folder `out`, published with the products of the folder's current set
+// that they do not replace (a run's heatmap and briefing stay), and, when `with_project`,
+// with the QGIS project of that whole set.
+LayerReport publish_layers(const std::vector<Incident>& incidents,
+                           const std::vector<Article>& articles, const LayerOptions& options,
+                           const std::filesystem::path& out,
+                           const std::vector<PlaceMentions>& mentions, bool with_project) {
+    Publication publication{out};
+    LayerReport report = stage_layers(incidents, articles, options, publication, mentions);
+    std::vector<std::string> names;
+    for (const auto& file : report.files) names.push_back(file.filename().string());
+    const std::size_t layer_files = names.size();
+    for (std::string& kept : publication.keep_other_products()) names.push_back(std::move(kept));
+    if (with_project) {
+        std::optional<std::filesystem::path> project;
+        publication.naming_final_paths(
+            [&] { project = write_qgis_project(publication.staging()); });
+        const std::string name = "incimap.qgz";
+        if (project && std::find(names.begin(), names.end(), name) == names.end())
+            names.push_back(name);
+    }
+    report.files = publication.publish(names);
+    report.files.resize(layer_files);  // the layers' final paths
+    return report;
+}
+
+}  // namespace
+
 LayerReport write_layers(const std::vector<Incident>& incidents,
                          const std::vector<Article>& articles, const LayerOptions& options,
                          const std::filesystem::path& out,
@@ -118,12 +151,17 @@ LayerReport write_layers(const std::vector<Incident>& incidents,
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
     if (ec) throw Error("cannot create the output directory: " + ec.message(), out.string());
-    Publication publication{out};
-    LayerReport report = stage_layers(incidents, articles, options, publication, mentions);
-    std::vector<std::string> names;
-    for (const auto& file : report.files) names.push_back(file.filename().string());
-    report.files = publication.publish(names);
-    return report;
+    return publish_layers(incidents, articles, options, out, mentions, /*with_project=*/false);
+}
+
+LayerReport write_layers_and_project(const std::vector<Incident>& incidents,
+                                     const std::vector<Article>& articles,
+                                     const LayerOptions& options,
+                                     const std::filesystem::path& out) {
+    std::error_code ec;
+    std::filesystem::create_directories(out, ec);
+    if (ec) throw Error("cannot create the output directory: " + ec.message(), out.string());
+    return publish_layers(incidents, articles, options, out, {}, /*with_project=*/true);
 }
 
 }  // namespace incimap

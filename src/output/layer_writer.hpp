@@ -49,6 +49,13 @@ LayerReport write_layers(const std::vector<Incident>& incidents,
                          const std::filesystem::path& out,
                          const std::vector<PlaceMentions>& mentions = {});
 
+// write_layers into a directory (`map -o DIR`), published together with the QGIS project of
+// what the folder then holds; the products of the folder's current set that the layers do not
+// replace (a run's heatmap, briefing, ...) stay.
+LayerReport write_layers_and_project(const std::vector<Incident>& incidents,
+                                     const std::vector<Article>& articles,
+                                     const LayerOptions& options, const std::filesystem::path& out);
+
 class Publication;
 
 // The directory layers of write_layers, written into the staging folder of `publication`

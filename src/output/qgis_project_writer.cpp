@@ -162,6 +162,8 @@ QgisProject read_output_folder(const fs::path& dir) {
     QgisProject project;
     fs::path folder = fs::absolute(dir).lexically_normal();
     if (folder.filename().empty()) folder = folder.parent_path();  // "out/"
+    // A publication's generation folder (publication.hpp): the user knows the folder it is in.
+    if (folder.filename().string().starts_with(".incimap-")) folder = folder.parent_path();
     project.title = "incimap: " + folder.filename().string();
     project.abstract = project_abstract;
     const fs::path gpkg_path = dir / "incidents.gpkg";

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "output/publication.hpp"
 
 namespace incimap {
 
@@ -74,9 +75,10 @@ bool process_running(long pid) {
 // The process id in the name of a temporary of ours; nullopt for any other name.
 std::optional<long> temporary_owner(const std::string& name) {
     static const std::regex patterns[] = {
-        std::regex(R"(^\.incimap-writing-(\d+)-\d+$)"),        // publication.cpp
-        std::regex(R"(^\..+\.tmp(\d+)(\.[A-Za-z0-9-]+)?$)"),   // heatmap_file.cpp, a new store
-        std::regex(R"(^\.dedup_report\.pending(\d+)\.csv$)"),  // left by older versions
+        std::regex(R"(^\.incimap-link-(\d+)-\d+$)"),          // publication.cpp
+        std::regex(R"(^\..+\.tmp(\d+)(\.[A-Za-z0-9-]+)?$)"),  // heatmap_file.cpp, a new store
+        std::regex(R"(^\.incimap-writing-(\d+)-\d+$)"),       // left by older versions
+        std::regex(R"(^\.dedup_report\.pending(\d+)\.csv$)"),
     };
     std::smatch m;
     for (const auto& pattern : patterns)
@@ -87,8 +89,13 @@ std::optional<long> temporary_owner(const std::string& name) {
 }  // namespace
 
 std::vector<fs::path> remove_stale_temporaries(const fs::path& dir) {
-    std::vector<fs::path> removed;
+    std::vector<fs::path> removed = remove_old_generations(dir);
     std::error_code ec;
+    // The publishing journal of older versions. What it left half moved is not completed but
+    // written anew: the manifest, moved last, still describes the previous files, so the run
+    // finds the outputs out of date.
+    const fs::path old_journal = dir / ".incimap-publishing";
+    if (fs::remove(old_journal, ec)) removed.push_back(old_journal);
     for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
          it.increment(ec)) {
         const auto owner = temporary_owner(it->path().filename().string());

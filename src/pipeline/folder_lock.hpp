@@ -27,11 +27,12 @@ private:
     int fd_ = -1;
 };
 
-// Removes what runs that died left in `dir`: staging folders of their products
-// (.incimap-writing-PID-*), temporary files (.NAME.tmpPID.EXT) and the pending dedup reports
-// of older versions (.dedup_report.pendingPID.csv), when process PID is no longer running.
-// Call it while holding the folder's lock, after finish_interrupted_publication (a staging
-// folder its journal names is still needed). Returns what it removed.
+// Removes what runs that died left in `dir`: generation folders of their products that are
+// not the current one (.incimap-products-PID-*, publication.hpp), temporary files and links
+// (.NAME.tmpPID.EXT, .incimap-link-PID-*), and what older versions left (staging folders
+// .incimap-writing-PID-*, the journal .incimap-publishing, pending dedup reports
+// .dedup_report.pendingPID.csv), when process PID is no longer running. Call it while holding
+// the folder's lock, after finish_interrupted_publication. Returns what it removed.
 std::vector<std::filesystem::path> remove_stale_temporaries(const std::filesystem::path& dir);
 
 }  // namespace incimap

@@ -291,7 +291,7 @@ RunSummary run_pipeline(const RunOptions& options) {
     const FolderLock lock(options.out_dir);
     if (finish_interrupted_publication(options.out_dir) && options.on_warning)
         options.on_warning("finished publishing the outputs of a run that was killed while "
-                           "moving them into place");
+                           "publishing them");
     for (const fs::path& stale : remove_stale_temporaries(options.out_dir))
         if (options.on_warning)
             options.on_warning("removed " + stale.string() + ", left by a run that was killed");

@@ -54,6 +54,9 @@ bool store_exec(const std::filesystem::path& store, const std::string& sql);
 // PRAGMA integrity_check == "ok".
 bool store_intact(const std::filesystem::path& store);
 
+// incimap.qgs inside DIR/incimap.qgz; empty when there is none.
+std::string qgis_project_xml(const std::filesystem::path& dir);
+
 std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, const std::string& bytes);
 

@@ -114,17 +114,26 @@ TEST_CASE(
     REQUIRE(run_incimap(run_args(examples_dir() / "reports.jsonl", out)).exit_code == 0);
     const std::string dead = std::to_string(dead_pid());
     const std::string alive = std::to_string(getpid());
+    const std::string current = fs::read_symlink(out / ".incimap-current").string();
+    // Generation folders (a killed run's, unpublished) and older versions' staging folders,
+    // then files.
     const std::vector<std::string> stale = {
-        ".incimap-writing-" + dead + "-123456", ".heatmap.tmp" + dead + ".tif",
-        ".brief.tmp" + dead + ".html", ".dedup_report.pending" + dead + ".csv"};
-    fs::create_directories(out / stale[0]);
-    write_text(out / stale[0] / "incidents.gpkg", "half a GeoPackage");
-    for (std::size_t i = 1; i < stale.size(); ++i) write_text(out / stale[i], "half a file");
+        ".incimap-products-" + dead + "-123456", ".incimap-writing-" + dead + "-123456",
+        ".heatmap.tmp" + dead + ".tif", ".brief.tmp" + dead + ".html",
+        ".dedup_report.pending" + dead + ".csv", ".incimap-link-" + dead + "-1",
+        ".incimap-publishing"};
+    for (std::size_t i = 0; i < 2; ++i) {
+        fs::create_directories(out / stale[i]);
+        write_text(out / stale[i] / "incidents.gpkg", "half a GeoPackage");
+    }
+    for (std::size_t i = 2; i < stale.size(); ++i) write_text(out / stale[i], "half a file");
     // A live process's temporaries (another command writing here) and the user's own files
     // that only look alike stay.
     const std::vector<std::string> kept = {".heatmap.tmp" + alive + ".tif",
-                                           ".incimap-writing-notes", "heatmap.tmp" + dead + ".tif"};
+                                           ".incimap-writing-notes", "heatmap.tmp" + dead + ".tif",
+                                           ".incimap-products-notes"};
     for (const auto& name : kept) write_text(out / name, "keep me");
+    fs::create_directories(out / (".incimap-products-" + alive + "-1"));
 
     const CliResult r = run_incimap(run_args(examples_dir() / "desert_ambush.txt", out));
     INFO(r.err);
@@ -138,4 +147,8 @@ TEST_CASE(
         INFO(name);
         CHECK(fs::exists(out / name));
     }
+    CHECK(fs::is_directory(out / (".incimap-products-" + alive + "-1")));
+    // The generation that was current: replaced by the new run's, removed after the switch.
+    CHECK_FALSE(fs::exists(out / current));
+    CHECK(fs::read_symlink(out / ".incimap-current") != current);
 }

@@ -91,7 +91,7 @@ TEST_CASE(
     CHECK(contains(full.err, "incimap: error: " + out.string() + "/"));
     CHECK(contains(full.err, ".geojson: "));
     CHECK(contains(full.err, "No space left on device"));
-    CHECK_FALSE(contains(full.err, ".incimap-writing"));
+    CHECK_FALSE(contains(full.err, ".incimap-products"));
     CHECK(files_of(out) == before);
 
     disk.free_filler();
@@ -133,7 +133,7 @@ TEST_CASE("map into a full disk exits 3 naming the file and keeps the previous l
         INFO(r.err);
         CHECK(r.exit_code == 3);
         CHECK(contains(r.err, "incimap: error: " + out.string() + "/"));
-        CHECK_FALSE(contains(r.err, ".incimap-writing"));
+        CHECK_FALSE(contains(r.err, ".incimap-products"));
         CHECK(files_of(out) == before);
     }
 }

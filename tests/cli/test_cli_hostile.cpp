@@ -212,7 +212,7 @@ TEST_CASE("a full GeoPackage is one message naming the final file, without GDAL'
                       0) == 0);
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK_FALSE(contains(r.err, "ERROR 1"));
-    CHECK_FALSE(contains(r.err, ".incimap-writing-"));
+    CHECK_FALSE(contains(r.err, ".incimap-products-"));
     CHECK(feature_dump(out / "incidents.gpkg", "incidents") == before);
 }
 

@@ -1,7 +1,5 @@
 // The QGIS project `run` and `map` write into their output folder (docs/layers.md, "QGIS
 // project"); tests/qgis/check_project.py opens it in real QGIS.
-#include <cpl_vsi.h>
-
 #include <catch2/catch.hpp>
 
 #include "cli_fixtures.hpp"
@@ -9,22 +7,6 @@
 using namespace incimap::test;
 namespace fs = std::filesystem;
 
-namespace {
-
-// incimap.qgs inside DIR/incimap.qgz (braces: GDAL knows zip files by extension, not .qgz).
-std::string project_xml(const fs::path& dir) {
-    const std::string inside = "/vsizip/{" + (dir / "incimap.qgz").string() + "}/incimap.qgs";
-    VSILFILE* file = VSIFOpenL(inside.c_str(), "rb");
-    if (!file) return {};
-    std::string text;
-    char buffer[65536];
-    for (std::size_t n; (n = VSIFReadL(buffer, 1, sizeof buffer, file)) > 0;)
-        text.append(buffer, n);
-    VSIFCloseL(file);
-    return text;
-}
-
-}  // namespace
 
 TEST_CASE("run and map write a QGIS project whose layers are beside it", "[cli][qgis_project]") {
     TempDir dir{"cli-qgis-project"};
@@ -32,7 +14,7 @@ TEST_CASE("run and map write a QGIS project whose layers are beside it", "[cli][
     auto r = run_incimap({"run", examples_dir().string(), "-o", run.string()});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    const std::string qgs = project_xml(run);
+    const std::string qgs = qgis_project_xml(run);
     CHECK(contains(qgs, "<datasource>./incidents.gpkg|layername=incidents</datasource>"));
     CHECK(contains(qgs, "<datasource>./heatmap.tif</datasource>"));
     CHECK(contains(qgs, "startField=\"event_date\""));
@@ -42,7 +24,7 @@ TEST_CASE("run and map write a QGIS project whose layers are beside it", "[cli][
     r = run_incimap({"map", run.string(), "-o", map.string(), "--governorate", "Homs"});
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
-    const std::string mapped = project_xml(map);
+    const std::string mapped = qgis_project_xml(map);
     CHECK(contains(mapped, "<datasource>./incidents.gpkg|layername=governorates</datasource>"));
     CHECK_FALSE(contains(mapped, "heatmap.tif"));  // map writes no heatmap
 }

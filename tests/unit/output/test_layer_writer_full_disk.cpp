@@ -74,7 +74,7 @@ int write_in_child(const std::vector<Incident>& incidents, LayerOptions options,
             write_layers(incidents, test::sample_articles(), options, out);
         } catch (const Error& e) {
             const bool named = e.file().rfind(out.string() + "/", 0) == 0 &&
-                               e.file().find(".incimap-writing") == std::string::npos;
+                               e.file().find(".incimap-products") == std::string::npos;
             const bool said = std::string(e.what()).find("File too large") != std::string::npos;
             if (!named) _exit(threw_otherwise);
             _exit(said ? threw_naming_the_file_and_why : threw_naming_the_file);

@@ -12,6 +12,7 @@
 #include "layer_fixtures.hpp"
 #include "output/layer_writer.hpp"
 #include "output/qgis_project.hpp"
+#include "published_folder.hpp"
 
 using namespace incimap;
 namespace fs = std::filesystem;
@@ -191,8 +192,7 @@ TEST_CASE("an output folder gets incimap.qgz with every layer of its GeoPackage"
     CHECK(qgs.one("/qgis/ProjectTimeSettings/TemporalRange/start") == "2024-03-05T00:00:00Z");
     CHECK(qgs.one("/qgis/ProjectTimeSettings/TemporalRange/end") == "2024-03-10T00:00:00Z");
     CHECK_THAT(qgs.one("/qgis/projectMetadata/abstract"), Catch::Contains("CC BY-IGO"));
-    for (const auto& entry : fs::directory_iterator(out))
-        CHECK(entry.path().filename().string().rfind(".incimap", 0) != 0);  // no leftovers
+    CHECK(test::publishing_leftovers(out).empty());
 }
 
 TEST_CASE("the project includes the heatmap when the folder has one", "[qgis_project][writer]") {
@@ -231,8 +231,7 @@ TEST_CASE("a failed project write keeps the previous project and leaves no tempo
     std::ofstream(out / "heatmap.qml") << "<qgis><pipe>";  // truncated
     CHECK_THROWS_AS(write_qgis_project(out), Error);
     CHECK(qgs_in(out / "incimap.qgz") == before);
-    for (const auto& entry : fs::directory_iterator(out))
-        CHECK(entry.path().filename().string().rfind(".incimap", 0) != 0);
+    CHECK(test::publishing_leftovers(out).empty());
 }
 
 TEST_CASE("a folder without a GeoPackage gets no project", "[qgis_project]") {
