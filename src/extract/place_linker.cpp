@@ -369,7 +369,9 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             if (const Place* rural = gazetteer_.governorate("Rural " + m.text)) gov = rural;
         ph.settlement = any_settlement;
         const bool called_town = after.starts_with(" city") || after.starts_with(" town");
-        if (gov && !called_town && (area_after || area_before || !any_settlement)) {
+        // "Latakia: Assad loyalists kill 16": a label opening the text names the governorate.
+        const bool label = m.begin == 0 && after.starts_with(":");
+        if (gov && !called_town && (area_after || area_before || !any_settlement || label)) {
             ph.governorate_level = true;
             ph.precision = 3;
             ph.place = gov;

@@ -202,3 +202,12 @@ TEST_CASE("a looser spelling the report's governorate supports beats an exact na
     INFO(where(out->front()));
     CHECK(out->front().where.admin.admin1_pcode == "SY14");
 }
+
+TEST_CASE("a governorate's name as the label opening a headline is the governorate", "[shared][place]") {
+    const auto out = extract("Latakia: Gunmen Kill 16 Guards\n\nGunmen killed 16 guards on Thursday, a monitor said.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK(out->front().where.geo_precision == 3);
+    CHECK(out->front().where.admin.admin1_pcode == "SY06");
+}
