@@ -164,6 +164,7 @@ struct Phrase {
     bool settlement = false;         // the name can be a town and is not written as an area
     bool written_as_place = false;   // a place word next to it: "X town", "the village of X"
     bool countryside = false;        // "the countryside of Manbij": the area around a town
+    bool city_part = false;          // "the Mazraa neighbourhood": a part of some city
     double support = 0;              // the text's support for `place`
 };
 
@@ -349,6 +350,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             continue;  // "Syria's eastern Homs countryside": Syria frames, not places
         if (inside_organisation_name(before, after)) continue;
         ph.origin = names_origin(before);
+        ph.city_part = starts_with_any(after, std::array<std::string_view, 3>{" neighbourhood", " neighborhood", " quarter"}) ||
+                       ends_with_any(before, std::array<std::string_view, 3>{"neighbourhood of ", "neighborhood of ", "quarter of "});
         ph.written_as_place = (starts_with_any(after, kPlaceWordsAfter) ||
                                ends_with_any(before, kPlaceWordsBefore)) &&
                               !continues_unknown_name(sentence.substr(m.end));
@@ -545,6 +548,17 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             if (ph.precision <= 2 && !ph.road && !ph.origin) anchors.push_back({ph.point, ph.support});
         }
     }
+    // "the Mazraa neighbourhood" with no city named beside it is a part of a city the report
+    // names (Damascus), not a village of that name elsewhere.
+    std::vector<LonLat> report_cities;
+    for (std::size_t i : context.clues.index.unambiguous_cities)
+        for (const Place* p : context.clues.anchors[i].places)
+            if (p->feature_type == "city") report_cities.push_back(p->point);
+    for (Phrase& ph : phrases)
+        if (ph.place && ph.city_part && !ph.frame && !report_cities.empty() &&
+            std::none_of(report_cities.begin(), report_cities.end(),
+                         [&](LonLat c) { return distance_km(c, ph.place->point) <= kCityPartKm; }))
+            ph.place = nullptr;
     // A named place far from every other place the sentence names is a homonym too, unless
     // the text supports it more than those others ("the village of Al-Jarba in rural Damascus"
     // beside a namesake of "Al-Marj" far away).

@@ -211,3 +211,16 @@ TEST_CASE("a governorate's name as the label opening a headline is the governora
     CHECK(out->front().where.geo_precision == 3);
     CHECK(out->front().where.admin.admin1_pcode == "SY06");
 }
+
+TEST_CASE("a neighbourhood with no city beside it is looked for in the city the report names",
+          "[shared][place]") {
+    // Villages called Mazraa lie far from Damascus; the report is about Damascus.
+    const auto out = extract(
+        "Shells fell on Damascus on Tuesday.\n\nThe army said nothing.\n\n"
+        "Mortar rounds fired by militants struck around a square in the Mazraa neighborhood, "
+        "killing nine people, state media said.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK_FALSE((out->front().where.place && out->front().where.place->feature_type == "village"));
+}
