@@ -138,10 +138,11 @@ constexpr std::array<std::string_view, 34> kAfterPersonNoun{{
     "before", "when", "amid"}};
 
 // Head nouns that make a figure a group of people ("two others", "another one").
-constexpr std::array<std::string_view, 18> kPeopleWords{{
+constexpr std::array<std::string_view, 20> kPeopleWords{{
     "others", "one", "persons", "more", "individuals", "them", "men", "youths", "boys",
     "girls", "hunters", "pickers", "students", "detainees", "relatives", "brothers",
-    "young", "other"}};  // "left one other injured"
+    "young", "other",  // "left one other injured"
+    "family", "families"}};  // "left a five-strong family dead"
 
 std::optional<Kind> verb_kind(std::string_view w) {
     for (const auto& v : kVerbs)

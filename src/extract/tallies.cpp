@@ -58,6 +58,16 @@ bool names_long_period(const std::vector<TextWord>& words, bool days_count) {
     return false;
 }
 
+// "the first of its kind in the capital since last August", "the deadliest attack since
+// 2016": a period that the event is compared with, not one whose toll is summed.
+bool compares_since(std::string_view low, std::size_t date_begin) {
+    const std::size_t from = date_begin > 80 ? date_begin - 80 : 0;
+    const std::string_view before = low.substr(from, date_begin - from);
+    return contains_any(before, std::array<std::string_view, 7>{
+                                    "the first", "of its kind", "deadliest", "the worst", "the biggest",
+                                    "the largest", "the most "});
+}
+
 }  // namespace
 
 bool opens_with_tally(std::string_view sentence) {
@@ -84,7 +94,7 @@ bool is_cumulative(std::string_view sentence) {
     bool whole_month_or_year = false;  // "In November 2022, SOHR documented the deaths of 160"
     bool one_day = false;  // "explosions tore through Jableh on Monday morning": one day's attack
     for (const auto& d : find_dates(sentence, std::nullopt)) {
-        if (d.starts_period) return true;
+        if (d.starts_period && !compares_since(low, d.begin)) return true;
         whole_month_or_year = whole_month_or_year || d.precision == DatePrecision::month ||
                               d.precision == DatePrecision::year;
         one_day = one_day || d.precision == DatePrecision::day || d.named_weekday >= 0;

@@ -60,7 +60,7 @@ struct Keyword {
 
 // The ONE keyword table. Words chosen from the wording of Syrian Observatory, SANA, AFP and
 // Reuters reports and from ACLED's sub-event definitions; longest phrase wins where they overlap.
-const std::array<Keyword, 88> kKeywords{{
+const std::array<Keyword, 90> kKeywords{{
     {"landmine*", "landmine", false},         {"land mine*", "landmine", false},
     {"anti-tank mine*", "landmine", false},   {"mine explosion*", "landmine", false},
     {"explosive remnant*", "landmine", false}, {"unexploded ordnance", "landmine", false},
@@ -107,6 +107,7 @@ const std::array<Keyword, 88> kKeywords{{
     {"rocket*", "shelling", false},           {"missile*", "shelling", false},
     {"sniper*", "assassination", false},      {"opened fire", "assassination", false},
     {"grenade*", "other_explosion", false},   {"gunfire", "armed_clash", false},
+    {"aerial bombardment", "air_strike", false}, {"aerial bombing", "air_strike", false},
 }};
 
 // Past-tense verbs of attack; used with a keyword when no casualty count is given.

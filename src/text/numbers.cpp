@@ -153,6 +153,8 @@ std::optional<int> parse_cardinal(std::string_view word) {
     for (char& c : lower) c = ascii_lower(c);
     if (auto d = digits_value(lower)) return d;
     if (auto v = word_value(lower)) return v;
+    // "a five-strong family", "a 12-strong patrol": a group of that many.
+    if (lower.ends_with("-strong")) return parse_cardinal(std::string_view(lower).substr(0, lower.size() - 7));
     const auto dash = lower.find('-');
     if (dash == std::string::npos) return std::nullopt;
     auto tens = word_value(std::string_view(lower).substr(0, dash));

@@ -170,6 +170,15 @@ TEST_CASE("a tally is told by its structure, not by one word", "[extract][casual
         "Multiple explosions tore through two coastal towns on Monday morning, leaving at least "
         "100 dead, according to an agency toll."));
     CHECK(is_cumulative("A total of 40 guards were killed in explosions across the province."));
+    // A period the event is compared with sums nothing.
+    CHECK_FALSE(is_cumulative(
+        "Thirteen people were killed in the explosion, the first of its kind in the capital "
+        "since last August."));
+    CHECK(is_cumulative("Thirteen people have been killed in the capital since last August."));
+}
+
+TEST_CASE("an N-strong group is N people", "[extract][casualties]") {
+    CHECK(find_casualties("The strike left a five-strong family dead.").counts.killed.value == 5);
 }
 
 TEST_CASE("a bracketed aside is read past and its breakdown not added", "[extract][casualties]") {

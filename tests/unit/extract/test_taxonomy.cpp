@@ -12,6 +12,8 @@ TEST_CASE("prefers the most specific event keyword", "[extract][taxonomy]") {
     CHECK(most_specific(find_event_cues("a car bomb went off"))->type->code == "car_bomb");
     CHECK(most_specific(find_event_cues("Turkish drone strikes hit a car"))->type->code ==
           "air_strike");
+    CHECK(most_specific(find_event_cues("the aerial bombardment left a family dead"))->type->code ==
+          "air_strike");
 }
 
 TEST_CASE("lets the deed decide the type over a word for the attackers", "[extract][taxonomy]") {
