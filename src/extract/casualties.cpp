@@ -385,7 +385,7 @@ private:
         for (std::size_t k = f.first_word, steps = 0; k-- > 0 && steps < 4; ++steps) {
             const std::string& w = words_[k].lower;
             // "wounding other 8 civilians"
-            if (w == "of" || w == "and" || w == "the" || w == "other") continue;
+            if (w == "of" || w == "and" || w == "or" || w == "the" || w == "other") continue;
             auto kind = verb_kind(w);
             if (!kind) break;
             // "were killed and two others": a passive verb belongs to the group before it;
@@ -439,7 +439,8 @@ private:
                 const bool intransitive = w == "died" || w == "perished" || w == "suffocated";
                 if (!people && !passive && !intransitive && !all_aux(f.last_word, k)) return;
                 Kind kk = *kind;
-                if (kk == Kind::killed && k + 2 < words_.size() && words_[k + 1].lower == "and" &&
+                if (kk == Kind::killed && k + 2 < words_.size() &&
+                    (words_[k + 1].lower == "and" || words_[k + 1].lower == "or") &&
                     verb_kind(words_[k + 2].lower) == Kind::injured)
                     kk = Kind::killed_or_injured;
                 f.kind = kk;

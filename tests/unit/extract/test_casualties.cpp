@@ -289,3 +289,11 @@ TEST_CASE("people feared dead are no toll", "[extract][casualties]") {
     auto r = find_casualties("Over 100 people are feared dead after seven blasts.");
     CHECK_FALSE(r.counts.killed.value);
 }
+
+TEST_CASE("'killed or wounded' leaves the split unknown like 'killed and wounded'", "[extract][casualties]") {
+    auto r = find_casualties("Twin bombings hit two restaurants, killing or wounding dozens of people.");
+    CHECK_FALSE(r.counts.killed.value);
+    CHECK_FALSE(r.counts.injured.value);
+    r = find_casualties("At least 60 people were killed or wounded in the clashes.");
+    CHECK_FALSE(r.counts.killed.value);
+}
