@@ -205,6 +205,16 @@ std::vector<EventCue> find_event_cues(std::string_view sentence) {
             ++i;
         }
     }
+    // "clashes ... triggered by recent tit-for-tat abductions": the cause named after the deed
+    // is not the deed.
+    auto cause = [&](const EventCue& c) {
+        const std::size_t from = c.begin > 40 ? c.begin - 40 : 0;
+        return contains_any(std::string_view(text).substr(from, c.begin - from),
+                            std::array<std::string_view, 5>{"triggered by ", "sparked by ", "in retaliation for ",
+                                                            "in response to ", "prompted by "});
+    };
+    if (std::any_of(out.begin(), out.end(), [&](const EventCue& c) { return !cause(c); }))
+        std::erase_if(out, cause);
     return out;
 }
 

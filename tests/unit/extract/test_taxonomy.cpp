@@ -16,6 +16,14 @@ TEST_CASE("prefers the most specific event keyword", "[extract][taxonomy]") {
           "air_strike");
 }
 
+TEST_CASE("a cause named after the deed is not the deed", "[extract][taxonomy]") {
+    CHECK(most_specific(find_event_cues(
+              "two people were killed in fierce clashes, amid violence triggered by abductions"))
+              ->type->code == "armed_clash");
+    // Alone, the cause still names what happened.
+    CHECK(most_specific(find_event_cues("a feud triggered by abductions"))->type->code == "abduction");
+}
+
 TEST_CASE("lets the deed decide the type over a word for the attackers", "[extract][taxonomy]") {
     CHECK(most_specific(find_event_cues("masked gunmen ambushed a supply truck"))->type->code ==
           "ambush");
