@@ -294,6 +294,9 @@ std::string skeleton_word(const Token& t) {
             continue;  // Djebel / Jebel
         } else if (w[i] == 'c' && i + 1 < w.size() && w[i + 1] == 'h') {
             c += 's';  // Chaddadi / Shaddadi
+        } else if ((w[i] == 'd' || w[i] == 't') && i + 1 < w.size() && w[i + 1] == 'h') {
+            c += w[i];  // Dhahab / Dahab, Thawra / Tawra: the interdental written or not
+            ++i;
         } else {
             c += w[i];
         }

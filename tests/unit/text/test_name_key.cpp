@@ -96,6 +96,9 @@ TEST_CASE("gives transliteration variants one skeleton", "[name_key]") {
     same_skeleton("Salamiyah", "Salamieh");
     same_skeleton("Maydan", "Meidan");
     same_skeleton("Jebel Bishri", "Djebel Bishri");
+    // The interdentals written with or without their h.
+    same_skeleton("Tall adh Dhahab", "Tal Dahab");
+    same_skeleton("Thawra", "Tawra");
 }
 
 TEST_CASE("keeps unrelated short names apart", "[name_key]") {
