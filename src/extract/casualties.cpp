@@ -229,13 +229,17 @@ private:
     // "a general and four soldiers dead", "shot dead a local official": "a"/"an" before a
     // singular noun of a person (up to two modifiers between) is a figure of one.
     void add_singular_figures() {
-        for (std::size_t k = 0; k + 1 < words_.size(); ++k) {
-            // "another was injured", "another one died": one more person.
+        for (std::size_t k = 0; k < words_.size(); ++k) {
+            // "another was injured", "another one died", "killing one and wounding another":
+            // one more person.
             if (words_[k].lower == "another" &&
-                (is_one_of(words_[k + 1].lower, kPassiveAuxiliaries) || verb_kind(words_[k + 1].lower))) {
+                ((k + 1 < words_.size() && (is_one_of(words_[k + 1].lower, kPassiveAuxiliaries) ||
+                                            verb_kind(words_[k + 1].lower))) ||
+                 (k > 0 && verb_kind(words_[k - 1].lower) && !is_one_of(words_[k - 1].lower, kPersonPassives)))) {
                 push_one(k, words_[k].end);
                 continue;
             }
+            if (k + 1 >= words_.size()) break;
             // "a young man and his mother": a possessive before a singular person is one too.
             const bool possessive = words_[k].lower == "his" || words_[k].lower == "her";
             if (words_[k].lower != "a" && words_[k].lower != "an" && !possessive) continue;

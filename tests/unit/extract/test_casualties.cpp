@@ -297,3 +297,12 @@ TEST_CASE("'killed or wounded' leaves the split unknown like 'killed and wounded
     r = find_casualties("At least 60 people were killed or wounded in the clashes.");
     CHECK_FALSE(r.counts.killed.value);
 }
+
+TEST_CASE("'wounding another' after an active verb is one more person", "[extract][casualties]") {
+    auto r = find_casualties("The drone struck a car on the highway, killing one person and injuring another.");
+    CHECK(r.counts.killed.value == 1);
+    CHECK(r.counts.injured.value == 1);
+    r = find_casualties("Two bombs exploded, killing 14 people and wounding another, an official said.");
+    CHECK(r.counts.killed.value == 14);
+    CHECK(r.counts.injured.value == 1);
+}
