@@ -165,6 +165,22 @@ constexpr std::array<std::string_view, 10> kCaptionMarks{{
 // paragraph does not make the report a caption.
 constexpr std::size_t kCaptionMaxBytes = 400;
 
+// What a photo shows, told in the present ("Turkish police officers inspect the area after
+// rockets hit a house", "A mother holds the body of her son"): news is told in the past, so a
+// short paragraph whose first words carry one of these verbs is a caption without a credit.
+constexpr std::array<std::string_view, 22> kPhotoVerbs{{
+    "holds", "hold", "inspect", "inspects", "walk", "walks", "stand", "stands", "carry",
+    "carries", "gather", "gathers", "mourn", "mourns", "sit", "sits", "rush", "rushes",
+    "look", "looks", "pray", "prays"}};
+constexpr std::size_t kPhotoVerbReachWords = 8;
+
+bool describes_photo(const std::string& text) {
+    const auto words = text_words(text);
+    for (std::size_t k = 1; k < words.size() && k < kPhotoVerbReachWords; ++k)
+        if (is_one_of(words[k].lower, kPhotoVerbs)) return true;
+    return false;
+}
+
 std::vector<bool> caption_paragraphs(const std::vector<Sentence>& sentences) {
     std::vector<bool> marked;
     std::vector<std::size_t> bytes;
@@ -176,7 +192,7 @@ std::vector<bool> caption_paragraphs(const std::vector<Sentence>& sentences) {
         bytes[s.paragraph] += s.text.size();
         // (A sentence too long for a caption's paragraph is not lower-cased for nothing.)
         if (!s.headline && s.text.size() <= kCaptionMaxBytes &&
-            contains_any(ascii_lower(s.text), kCaptionMarks))
+            (contains_any(ascii_lower(s.text), kCaptionMarks) || describes_photo(s.text)))
             marked[s.paragraph] = true;
     }
     for (std::size_t p = 0; p < marked.size(); ++p) marked[p] = marked[p] && bytes[p] <= kCaptionMaxBytes;

@@ -224,6 +224,14 @@ TEST_CASE("a photo caption is no event of its own", "[extract]") {
         Date{2023, 4, 4});
     REQUIRE(one_paragraph.size() == 1);
     CHECK(one_paragraph[0].casualties.killed.value == 5);
+
+    // A caption without a credit: what the photo shows, told in the present.
+    const auto present = extract(
+        "Police officers inspect a house in Maskanah after a rocket killed two people there last year.\n\n"
+        "A car bomb killed five guards in Qaryatein on Monday.",
+        Date{2023, 4, 4});
+    REQUIRE(present.size() == 1);
+    CHECK(present[0].casualties.killed.value == 5);
 }
 
 TEST_CASE("a war's whole toll is no event", "[extract]") {
