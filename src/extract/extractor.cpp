@@ -349,7 +349,11 @@ void elaborate_dates(std::vector<EventMention>& events, const std::vector<Senten
         bool dated_now = false;
         for (const bool report_day : {false, true})
             for (std::size_t k : telling) {
-                if (dated_now || is_cumulative(sentences[k].text)) continue;
+                // "two other bombings earlier this year": a sentence recalling another event
+                // does not date this one.
+                if (dated_now || is_cumulative(sentences[k].text) ||
+                    (k != e.sentence_index && contains_any(" " + ascii_lower(sentences[k].text) + " ", kRecallMarkers)))
+                    continue;
                 EventMention dated = e;
                 if (!read_event_date(dated, sentences[k].text, published, report_day) ||
                     dated.date_recalls_past)

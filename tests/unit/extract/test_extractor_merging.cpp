@@ -97,6 +97,15 @@ TEST_CASE("a suicide bomber and a car bomb told in turn are one attack", "[extra
     CHECK(out[0].casualties.injured.value == 55);
 }
 
+TEST_CASE("a sentence recalling other attacks does not date the event", "[extract][merge]") {
+    const auto out = extract(
+        "At least 12 people were killed in a car bomb attack on Qaryatein.\n\n"
+        "The group says it was behind two other bombings in the town earlier this year.",
+        Date{2023, 6, 12});
+    REQUIRE_FALSE(out.empty());
+    CHECK_FALSE(out[0].event_date);
+}
+
 TEST_CASE("an account opening with earlier is another event", "[extract][merge]") {
     const auto out = extract(
         "In May, militants launched an assault on the central jail of Qaryatein to free their comrades. Five "
