@@ -249,9 +249,11 @@ private:
                     if (verb_kind(words_[n].lower) || words_[n].lower == "of") break;
                     continue;
                 }
+                // "a civilian passing near the checkpoint": a participle after the noun too.
                 const bool head = n + 1 == words_.size() ||
                                   has_punct_between(words_[n].end, words_[n + 1].begin, ",.;:()\"") ||
-                                  is_one_of(words_[n + 1].lower, kAfterPersonNoun);
+                                  is_one_of(words_[n + 1].lower, kAfterPersonNoun) ||
+                                  (words_[n + 1].lower.size() > 5 && words_[n + 1].lower.ends_with("ing"));
                 if (!head) break;
                 push_one(k, words_[n].end);
                 break;

@@ -306,3 +306,11 @@ TEST_CASE("'wounding another' after an active verb is one more person", "[extrac
     CHECK(r.counts.killed.value == 14);
     CHECK(r.counts.injured.value == 1);
 }
+
+TEST_CASE("a singular person followed by a participle is one person", "[extract][casualties]") {
+    auto r = find_casualties(
+        "The attack resulted in the deaths of two guards and the injury of two others, as well as "
+        "a civilian passing near the checkpoint.");
+    CHECK(r.counts.killed.value == 2);
+    CHECK(r.counts.injured.value == 3);
+}
