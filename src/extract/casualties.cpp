@@ -120,6 +120,9 @@ constexpr std::array<std::string_view, 56> kPersonNouns{{
     "gunman", "mukhtar", "elder", "conscript", "volunteer", "minor", "teen", "youngster",
     "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife", "refugee"}};
 
+// A figure of people written as one word: "a 5-person cell", "a five-man crew".
+constexpr std::array<std::string_view, 4> kGroupSuffixes{{"-strong", "-person", "-man", "-member"}};
+
 // Words that may follow a bare figure ("arrested 15 in ...", "captured 4 during ...").
 constexpr std::array<std::string_view, 8> kAfterBareFigure{{
     "in", "on", "at", "during", "after", "near", "while", "and"}};
@@ -390,8 +393,8 @@ private:
         std::size_t back_verb = 0;
         for (std::size_t k = f.first_word, steps = 0; k-- > 0 && steps < 4; ++steps) {
             const std::string& w = words_[k].lower;
-            // "wounding other 8 civilians"
-            if (w == "of" || w == "and" || w == "or" || w == "the" || w == "other") continue;
+            // "wounding other 8 civilians", "captured a 5-person cell"
+            if (w == "of" || w == "and" || w == "or" || w == "the" || w == "other" || w == "a") continue;
             auto kind = verb_kind(w);
             if (!kind) break;
             // "were killed and two others": a passive verb belongs to the group before it;
@@ -464,6 +467,11 @@ private:
         // "arrested 15 in a day of clashes": a bare figure under a capture verb counts people.
         // (`from` is the first word after the figure.)
         if (from >= words_.size() || is_one_of(words_[from].lower, kAfterBareFigure)) return true;
+        // "captured a 5-person cell": the figure itself counts people.
+        if (from > 0 && std::any_of(kGroupSuffixes.begin(), kGroupSuffixes.end(), [&](std::string_view g) {
+                return words_[from - 1].lower.ends_with(g);
+            }))
+            return true;
         for (std::size_t k = from; k < words_.size() && k < from + 6; ++k) {
             const std::string& w = words_[k].lower;
             const std::string_view singular =

@@ -153,8 +153,10 @@ std::optional<int> parse_cardinal(std::string_view word) {
     for (char& c : lower) c = ascii_lower(c);
     if (auto d = digits_value(lower)) return d;
     if (auto v = word_value(lower)) return v;
-    // "a five-strong family", "a 12-strong patrol": a group of that many.
-    if (lower.ends_with("-strong")) return parse_cardinal(std::string_view(lower).substr(0, lower.size() - 7));
+    // "a five-strong family", "a 5-person cell", "a five-man crew": a group of that many.
+    for (std::string_view group : {"-strong", "-person", "-man", "-member"})
+        if (lower.ends_with(group) && lower.size() > group.size())
+            return parse_cardinal(std::string_view(lower).substr(0, lower.size() - group.size()));
     const auto dash = lower.find('-');
     if (dash == std::string::npos) return std::nullopt;
     auto tens = word_value(std::string_view(lower).substr(0, dash));

@@ -179,6 +179,8 @@ TEST_CASE("a tally is told by its structure, not by one word", "[extract][casual
 
 TEST_CASE("an N-strong group is N people", "[extract][casualties]") {
     CHECK(find_casualties("The strike left a five-strong family dead.").counts.killed.value == 5);
+    CHECK(find_casualties("Police captured a 5-person cell in the city.").counts.captured.value == 5);
+    CHECK(find_casualties("Police arrested a five-man crew.").counts.captured.value == 5);
 }
 
 TEST_CASE("a bracketed aside is read past and its breakdown not added", "[extract][casualties]") {
