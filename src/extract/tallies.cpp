@@ -58,6 +58,24 @@ bool names_long_period(const std::vector<TextWord>& words, bool days_count) {
     return false;
 }
 
+// Plural events or a whole-country scope. "Rocket attacks", "drone attacks": a plural after
+// the means names one salvo ("documented the killing of two civilians in regime rocket attacks
+// on fig pickers"), not many events.
+bool names_many_events(std::string_view low) {
+    static constexpr std::array<std::string_view, 9> kMeans{{
+        "rocket", "missile", "mortar", "drone", "air", "suicide", "bomb", "artillery", "sniper"}};
+    for (std::string_view many : kManyEvents)
+        for (std::size_t at = low.find(many); at != std::string_view::npos; at = low.find(many, at + 1)) {
+            const std::size_t space = at > 1 ? low.rfind(' ', at - 2) : std::string_view::npos;
+            const std::string_view before =
+                at > 1 ? low.substr(space == std::string_view::npos ? 0 : space + 1,
+                                    at - 1 - (space == std::string_view::npos ? 0 : space + 1))
+                       : std::string_view();
+            if (!is_one_of(before, kMeans)) return true;
+        }
+    return false;
+}
+
 // "the first of its kind in the capital since last August", "the deadliest attack since
 // 2016": a period that the event is compared with, not one whose toll is summed.
 bool compares_since(std::string_view low, std::size_t date_begin) {
@@ -101,7 +119,7 @@ bool is_cumulative(std::string_view sentence) {
     }
     const std::vector<TextWord> words = text_words(low);
     if (names_long_period(words, false)) return true;
-    const bool many = contains_any(low, kManyEvents) && !one_day;
+    const bool many = names_many_events(low) && !one_day;
     const bool period = contains_any(low, kPeriodPhrases) || names_long_period(words, true) ||
                         whole_month_or_year;
     return contains_any(low, kSummingWords) && (period || many);

@@ -175,6 +175,10 @@ TEST_CASE("a tally is told by its structure, not by one word", "[extract][casual
         "Thirteen people were killed in the explosion, the first of its kind in the capital "
         "since last August."));
     CHECK(is_cumulative("Thirteen people have been killed in the capital since last August."));
+    // A plural after the means names one salvo, not many events.
+    CHECK_FALSE(is_cumulative(
+        "Activists documented the killing of two civilians in regime rocket attacks on fig pickers."));
+    CHECK(is_cumulative("Activists documented the killing of 40 civilians in attacks by the regime."));
 }
 
 TEST_CASE("an N-strong group is N people", "[extract][casualties]") {
