@@ -1,6 +1,5 @@
 #include "cli_runner.hpp"
 
-#include <cpl_vsi.h>
 #include <fcntl.h>
 #include <gdal_priv.h>
 #include <grp.h>
@@ -14,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "qgz_text.hpp"
 #include "shared_data.hpp"
 
 namespace incimap::test {
@@ -172,18 +172,7 @@ bool store_intact(const fs::path& store) {
     return ok;
 }
 
-std::string qgis_project_xml(const fs::path& dir) {
-    // Braces: GDAL knows zip files by extension, not .qgz.
-    const std::string inside = "/vsizip/{" + (dir / "incimap.qgz").string() + "}/incimap.qgs";
-    VSILFILE* file = VSIFOpenL(inside.c_str(), "rb");
-    if (!file) return {};
-    std::string text;
-    char buffer[65536];
-    for (std::size_t n; (n = VSIFReadL(buffer, 1, sizeof buffer, file)) > 0;)
-        text.append(buffer, n);
-    VSIFCloseL(file);
-    return text;
-}
+std::string qgis_project_xml(const fs::path& dir) { return test::qgs_text(dir / "incimap.qgz"); }
 
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);

@@ -1,6 +1,5 @@
 // The QGIS project of an output folder (incimap.qgz), read back as XML: what QGIS will find
 // in it. tests/qgis/check_project.py opens the same project in real QGIS.
-#include <cpl_vsi.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
@@ -13,6 +12,7 @@
 #include "output/layer_writer.hpp"
 #include "output/qgis_project.hpp"
 #include "published_folder.hpp"
+#include "qgz_text.hpp"
 
 using namespace incimap;
 namespace fs = std::filesystem;
@@ -54,17 +54,10 @@ private:
     std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc_;
 };
 
-// incimap.qgs out of incimap.qgz, through GDAL's zip reader (the braces because GDAL
-// recognises zip archives by extension, and .qgz is not among them).
+// incimap.qgs out of incimap.qgz.
 std::string qgs_in(const fs::path& qgz) {
-    const std::string inside = "/vsizip/{" + qgz.string() + "}/incimap.qgs";
-    VSILFILE* file = VSIFOpenL(inside.c_str(), "rb");
-    REQUIRE(file);
-    std::string text;
-    char buffer[65536];
-    for (std::size_t n; (n = VSIFReadL(buffer, 1, sizeof buffer, file)) > 0;)
-        text.append(buffer, n);
-    VSIFCloseL(file);
+    std::string text = test::qgs_text(qgz);
+    REQUIRE_FALSE(text.empty());
     return text;
 }
 
