@@ -26,6 +26,10 @@ constexpr std::array<std::string_view, 9> kContinuations{{
     "as a result", "the attack", "the explosion", "the blast", "the ambush", "they were",
     "it ", "the bombing", "the clashes"}};
 
+// Openings that tell what followed from the sentence before.
+constexpr std::array<std::string_view, 5> kConsequences{{
+    "consequently", "subsequently", "shortly after", "after that", "thereafter"}};
+
 // Words that mark an event as recalled from before the news of the day.
 constexpr std::array<std::string_view, 20> kRecallMarkers{{
     "came after", "comes after", "a month after", "weeks after", "earlier", "previous",
@@ -346,6 +350,16 @@ void elaborate_dates(std::vector<EventMention>& events, const std::vector<Senten
         // the report.
         std::vector<std::size_t> telling = telling_sentences(events, i, sentences, starts);
         telling.push_back(e.sentence_index);
+        // "... met on Wednesday, September 26. The government learned of the meeting.
+        // Consequently, the building was bombed": a sentence opening with a consequence goes
+        // on from the story of its paragraph, and its time (the nearest of two before).
+        const std::string opening = ascii_lower(sentences[e.sentence_index].text.substr(0, 20));
+        if (starts_with_any(opening, kConsequences))
+            for (std::size_t back = 1; back <= 2 && back <= e.sentence_index; ++back) {
+                const Sentence& before = sentences[e.sentence_index - back];
+                if (before.headline || before.paragraph != sentences[e.sentence_index].paragraph) break;
+                telling.push_back(e.sentence_index - back);
+            }
         bool dated_now = false;
         for (const bool report_day : {false, true})
             for (std::size_t k : telling) {

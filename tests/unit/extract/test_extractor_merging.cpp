@@ -106,6 +106,16 @@ TEST_CASE("a sentence recalling other attacks does not date the event", "[extrac
     CHECK_FALSE(out[0].event_date);
 }
 
+TEST_CASE("an event told as the consequence of what came before takes its time", "[extract][merge]") {
+    const auto out = extract(
+        "Commanders met in a building of Qaryatein on Wednesday, March 1. The army learned of "
+        "the meeting. Consequently, the building was bombed by jets, killing everyone inside.",
+        Date{2023, 3, 3});
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].event_date);
+    CHECK(*out[0].event_date == Date{2023, 3, 1});
+}
+
 TEST_CASE("an account opening with earlier is another event", "[extract][merge]") {
     const auto out = extract(
         "In May, militants launched an assault on the central jail of Qaryatein to free their comrades. Five "
