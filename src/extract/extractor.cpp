@@ -289,8 +289,10 @@ std::string foreign_country(std::string_view sentence) {
 // country; one that names Syria as its scene is not. A lead with Syria only as the origin
 // and no country named ("Shells from Syria hit Hermel towns") is in the country the whole
 // report names most.
-std::string article_scene(const std::vector<Sentence>& sentences, std::string_view news_text) {
+std::string article_scene(const std::vector<Sentence>& sentences, const std::vector<bool>& captions,
+                          std::string_view news_text) {
     for (const Sentence& s : sentences) {
+        if (captions[s.paragraph]) continue;  // a photo may show another place
         if (std::string foreign = foreign_country(s.text); !foreign.empty()) return foreign;
         if (country_locatives(s.text).count("SY") > 0) return {};
         if (syria_only_as_origin(s.text)) return most_named_abroad(news_text);
@@ -430,7 +432,8 @@ std::vector<Incident> Extractor::extract(const Article& article,
     const ArticlePlaceContext place_context = make_place_context(news_text, std::move(hinted), resolver_);
     cancel.throw_if_requested();
 
-    const std::string scene = article_scene(sentences, news_text);
+    const std::vector<bool> captions = caption_paragraphs(sentences);
+    const std::string scene = article_scene(sentences, captions, news_text);
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;
     // The items of a list under a tally share the tally out ("SOHR documented the deaths of
@@ -438,7 +441,6 @@ std::vector<Incident> Extractor::extract(const Article& article,
     // events. The list may follow a few sentences after its tally; sub-headings ("Civilian
     // fatalities") do not count among them.
     std::size_t tally_list_until = 0;  // a list item up to this sentence belongs to a tally
-    const std::vector<bool> captions = caption_paragraphs(sentences);
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& sentence = sentences[si];
         const bool supports_only = sentence.headline || captions[sentence.paragraph];

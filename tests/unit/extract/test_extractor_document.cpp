@@ -315,6 +315,24 @@ TEST_CASE("a report set abroad by its headline keeps later sentences abroad unle
     }
 }
 
+TEST_CASE("a photo caption before the lead does not decide where the report is set", "[extract]") {
+    World w;
+    w.gaz.add({"Hermel"}, "town", 34.9, 36.3, "SY05").population = 30000;  // a Syrian namesake
+    const auto out = test::extract_text(
+        w.gaz,
+        "A mother holds the body of her son after he was killed by a sniper near Qaryatein.\n\n"
+        "Shelling from across the border hit villages in northern Lebanon on Saturday, killing five.\n"
+        "A grenade later hit a tent in Hermel, killing two.",
+        Date{2023, 4, 4}, "caption");
+    bool hermel_seen = false;
+    for (const Incident& in : out)
+        if (in.evidence.find("Hermel") != std::string::npos) {
+            hermel_seen = true;
+            CHECK(in.where.country_code == "LB");
+        }
+    CHECK(hermel_seen);
+}
+
 TEST_CASE("a lead with Syria only as the origin is set in the country the report names most",
           "[extract]") {
     World w;
