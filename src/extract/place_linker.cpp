@@ -206,13 +206,17 @@ std::optional<double> frame_gap(std::string_view gap) {
 }
 
 // "the Homs district of Khaldiyeh", "Damascus' Kfar Sousa", "Aleppo's al-Shaar neighbourhood":
-// the first name frames the second, which lies within the city.
+// the first name frames the second, which lies within the city; "the Idlib villages of Sarja":
+// within the usual distance of a frame.
 std::optional<double> reverse_frame_gap(std::string_view gap, bool after_the) {
     for (std::string_view g : {"'s ", "' ", "\u2019s "})
         if (gap == g) return kCityPartKm;
     if (!after_the) return std::nullopt;
     for (std::string_view g : {" district of ", " neighbourhood of ", " neighborhood of ", " quarter of "})
         if (gap == g) return kCityPartKm;
+    // "the Idlib villages of Sarja and Ehsin", "the Homs town of Qaryatein"
+    for (std::string_view g : {" villages of ", " village of ", " towns of ", " town of "})
+        if (gap == g) return kFrameKm;
     return std::nullopt;
 }
 
@@ -424,7 +428,9 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             }
         }
         for (std::string_view s : kSettlementWords)
-            if (after.starts_with(s) && !ph.governorate_level) {
+            // a whole word: "the Idlib villages of Sarja" is no "Idlib village"
+            if (after.starts_with(s) && !ph.governorate_level &&
+                (after.size() == s.size() || !std::isalpha(static_cast<unsigned char>(after[s.size()])))) {
                 ph.end = m.end + s.size();
                 if (s == " area" || s == " desert" || s == " countryside")
                     ph.precision = std::max(ph.precision, 2);
@@ -452,6 +458,15 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         if (const auto inner = reverse_frame_gap(gap, after_the); inner && !phrases[i + 1].frame) {
             phrases[i + 1].frame = phrases[i].mention;
             phrases[i + 1].frame_km = *inner;
+            // "the Idlib villages of Sarja": villages of a governorate's name lie in the
+            // governorate, which frames them by its boundary.
+            if (*inner == kFrameKm && !phrases[i].governorate_level)
+                if (const Place* gov = gazetteer_.governorate(phrases[i].mention->text)) {
+                    phrases[i].governorate_level = true;
+                    phrases[i].precision = 3;
+                    phrases[i].place = gov;
+                    phrases[i].point = gov->point;
+                }
         } else if (const auto radius = frame_gap(gap)) {
             phrases[i].frame = phrases[i + 1].mention;
             // "Saboura district in the countryside of Salamiyah" is no part of the city.

@@ -224,3 +224,19 @@ TEST_CASE("a neighbourhood with no city beside it is looked for in the city the 
     INFO(where(out->front()));
     CHECK_FALSE((out->front().where.place && out->front().where.place->feature_type == "village"));
 }
+
+TEST_CASE("the villages of a governorate's name lie in that governorate", "[shared][place]") {
+    // Sarja is also a village of Aleppo, which the report names first.
+    const auto out = extract(
+        "Jets also struck the western Aleppo countryside on Saturday, witnesses said.\n\n"
+        "Strikes on the Idlib villages of Sarja and Ehsin that day killed 14 civilians.");
+    if (!out) return;
+    bool sarja_seen = false;
+    for (const Incident& in : *out) {
+        if (in.evidence.find("Sarja") == std::string::npos) continue;
+        sarja_seen = true;
+        INFO(where(in));
+        CHECK(in.where.admin.admin1_pcode == "SY07");
+    }
+    CHECK(sarja_seen);
+}
