@@ -139,6 +139,17 @@ std::size_t possessive_area_length(std::string_view after) {
     return 0;
 }
 
+// "the Al Zawy Research Center", "Rasm Harmil School": a facility named after the village is
+// in the village.
+bool names_facility(std::string_view after) {
+    const auto words = text_words(after.substr(0, std::min<std::size_t>(after.size(), 40)));
+    static constexpr std::array<std::string_view, 22> kFacilities{{
+        "research", "center", "centre", "hospital", "school", "airport", "base", "dam", "bridge",
+        "square", "street", "road", "mosque", "church", "market", "camp", "prison", "checkpoint",
+        "station", "crossing", "gate", "roundabout"}};
+    return !words.empty() && is_one_of(words.front().lower, kFacilities);
+}
+
 bool is_settlement(const Place& p) {
     static constexpr std::array<std::string_view, 6> kinds{
         "city", "town", "village", "neighbourhood", "camp", "other"};
@@ -353,6 +364,14 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             }))
             continue;  // "Syria's eastern Homs countryside": Syria frames, not places
         if (inside_organisation_name(before, after)) continue;
+        // "The Hala Akhbar site reported": a village's name followed by a capitalised word the
+        // gazetteer does not know starts some other name (a site, a person, a group).
+        const bool villages_only = std::all_of(m.places.begin(), m.places.end(), [](const Place* p) {
+            return p->feature_type == "village" || p->feature_type == "neighbourhood" ||
+                   p->feature_type == "other" || p->feature_type.empty();
+        });
+        if (villages_only && continues_unknown_name(sentence.substr(m.end)) && !names_facility(after))
+            continue;
         ph.origin = names_origin(before);
         ph.city_part = starts_with_any(after, std::array<std::string_view, 3>{" neighbourhood", " neighborhood", " quarter"}) ||
                        ends_with_any(before, std::array<std::string_view, 3>{"neighbourhood of ", "neighborhood of ", "quarter of "});

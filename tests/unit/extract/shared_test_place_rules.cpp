@@ -124,7 +124,7 @@ TEST_CASE("a news agency named after a place is no place", "[shared][place]") {
     CHECK(great_circle_km(out->front().where.point, {38.87, 36.39}) < 10);  // Ain Issa
 }
 
-TEST_CASE("towns in a governorate's name make it the governorate; a town's name with city stays the town",
+TEST_CASE("towns in a governorate's name make it the governorate, a town's name with city stays the town",
           "[shared][place]") {
     auto out = extract("Police arrested twenty men in three towns in Daraa on Sunday.");
     if (!out) return;
@@ -239,4 +239,21 @@ TEST_CASE("the villages of a governorate's name lie in that governorate", "[shar
         CHECK(in.where.admin.admin1_pcode == "SY07");
     }
     CHECK(sarja_seen);
+}
+
+TEST_CASE("a village's name that starts another name is no place, one naming a facility is",
+          "[shared][place]") {
+    // Hala is a village of Rural Damascus; "Hala Akhbar" is a news site.
+    auto out = extract(
+        "Troops on the border killed three smugglers, the Hala Akhbar site reported on Monday.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK_FALSE(out->front().where.place);
+    // A research centre named after a village is in the village (Az Zawi, Hama).
+    out = extract("Jets bombed the Al Zawy Research Center in the western Hama countryside, killing two.");
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    REQUIRE(out->front().where.place);
+    CHECK(out->front().where.geo_precision < 3);
 }
