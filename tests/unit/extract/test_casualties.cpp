@@ -247,13 +247,13 @@ TEST_CASE("the martyrdom of N is N killed", "[extract][casualties]") {
     CHECK(r.counts.injured.value == 24);
 }
 
-TEST_CASE("a group killed is no head count; suffocated is a death", "[extract][casualties]") {
+TEST_CASE("a group killed is no head count, suffocated is a death", "[extract][casualties]") {
     CHECK_FALSE(find_casualties("A family was killed in the strike.").counts.killed.value);
     CHECK(find_casualties("A farmer was killed in the strike.").counts.killed.value == 1);
     CHECK(find_casualties("Nine people had suffocated after the gas attack.").counts.killed.value == 9);
 }
 
-TEST_CASE("a bare figure under a capture verb counts people; things do not", "[extract][casualties]") {
+TEST_CASE("a bare figure under a capture verb counts people, things do not", "[extract][casualties]") {
     CHECK(find_casualties("Police arrested 15 in a raid on the town.").counts.captured.value == 15);
     CHECK(find_casualties("Police arrested twelve residents of the town.").counts.captured.value == 12);
     CHECK_FALSE(find_casualties("Rebels seized 3 tanks in the raid.").counts.captured.value);
@@ -279,7 +279,7 @@ TEST_CASE("reads 'one other' and 'other 8' as people", "[extract][casualties]") 
     CHECK(r.counts.injured.value == 8);
 }
 
-TEST_CASE("a number of people killed that rose is the toll; its place by place account is not added",
+TEST_CASE("a number of people killed that rose is the toll, its place by place account is not added",
           "[extract][casualties]") {
     auto r = find_casualties(
         "The number of civilians who were killed in the air strikes carried out by warplanes on "
