@@ -353,8 +353,13 @@ RunSummary run_pipeline(const RunOptions& options) {
         return finish(130);
     }
 
-    const std::vector<Incident> incidents = load_incidents(summary.store);
-    const std::vector<Article> articles = store.articles();
+    // Read from the store as each product is written, never all held by the layers.
+    const Sequence<Incident> incidents = [&store](const auto& visit) {
+        store.for_each_incident(visit);
+    };
+    const Sequence<Article> articles = [&store](const auto& visit) {
+        store.for_each_article(visit);
+    };
     LayerOptions layers = effective.layers;
     layers.cancel = options.cancel;
     const auto user_callback = layers.on_layer_written;
@@ -367,7 +372,7 @@ RunSummary run_pipeline(const RunOptions& options) {
     try {
         publication.naming_final_paths([&] {
             signal_self_if_test_asks("layers");
-            const LayerReport report = stage_layers(incidents, articles, layers, publication);
+            const LayerReport report = stage_layers({incidents, articles, {}}, layers, publication);
             staged = report.files;
             for (const auto& f : write_run_products(incidents, articles, effective,
                                                     publication.staging()))
