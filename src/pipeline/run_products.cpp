@@ -82,12 +82,7 @@ std::vector<fs::path> write_run_products(const Sequence<Incident>& incidents,
         brief.role = filter.role;
         brief.from = filter.from;  // the period of the layers
         brief.to = filter.to;
-        // The briefing still needs every incident at once (docs/brief.md; README, Limits).
-        std::vector<Incident> all_incidents;
-        incidents([&](const Incident& i) { all_incidents.push_back(i); });
-        std::vector<Article> all_articles;
-        articles([&](const Article& a) { all_articles.push_back(a); });
-        const BriefReport report = build_brief(all_incidents, all_articles, brief);
+        const BriefReport report = build_brief_from_sequences(incidents, articles, brief);
         options.cancel.throw_if_requested();
         BriefAssets assets;
         assets.boundaries = boundaries;

@@ -15,7 +15,7 @@ struct RunOptions;
 // Writes them into `dir` (a publication's staging folder) and returns the files written. A heatmap needs at least one located incident; without one it
 // is left out (the briefing says there is nothing to map). Throws Cancelled when
 // options.cancel asks to stop.
-// The heatmap reads the incidents one at a time; the briefing holds them all.
+// Both read the incidents and articles one at a time, holding only what they draw.
 std::vector<std::filesystem::path> write_run_products(const Sequence<Incident>& incidents,
                                                       const Sequence<Article>& articles,
                                                       const RunOptions& options,
