@@ -199,7 +199,11 @@ void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table,
 
 void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& table,
                  bool overwrite, const CancellationToken& cancel) {
-    write_table(dataset, format, LayerStream{table, sequence_of(table.rows)}, overwrite, cancel);
+    // The rows stay where they are; the stream's table is only the layer's definition.
+    const LayerTable definition{table.name,   table.title, table.abstract, table.geometry,
+                                table.fields, {},          table.key_field};
+    write_table(dataset, format, LayerStream{definition, sequence_of(table.rows)}, overwrite,
+                cancel);
 }
 
 std::size_t write_table(GdalDataset& dataset, LayerFormat format, const LayerStream& given,
