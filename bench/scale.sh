@@ -2,6 +2,7 @@
 # How `incimap run` scales with the number of articles and threads (bench/README.md, "Scale").
 #   bench/scale.sh [BUILD_DIR] [--sizes 1000,10000,100000] [--threads-list 1,N]
 #                  [--work DIR] [--shared DIR] [--no-grep] [--no-build] [--keep]
+#                  [--reuse-store RUN_DIR]
 # BUILD_DIR defaults to ./build; --no-build uses BUILD_DIR/incimap as it is. For each size, bench/make_corpus.py writes a JSON Lines corpus
 # of that many articles (copies of the real articles in ../shared) into a temporary directory
 # outside the tree; then, for each thread count, a fresh store is filled with
@@ -12,7 +13,11 @@
 # `wc -l CORPUS` and (unless --no-grep) `grep -F -o -f NAMES CORPUS | wc -l`, every occurrence
 # of the gazetteer's distinct names, as bench/throughput.sh does (`-c` would stop at each
 # line's first name, and a line is a whole article). It also measures a full re-merge: the
-# same rewrite after forgetting the stored merge's settings.
+# same rewrite after forgetting the stored merge's settings. The 1 % of new articles is also
+# run into a fresh store of its own: what adding them costs without the store.
+# --reuse-store RUN_DIR (one size only) starts from a copy of the output folder of an earlier
+# `incimap run` over the corpus of that size (a million articles take half an hour to
+# extract) and measures only adding 1 % to it and the fresh run of that 1 %.
 set -euo pipefail
 src="$(cd "$(dirname "$0")/.." && pwd)"
 build="$src/build"
@@ -24,6 +29,7 @@ shared="$src/../shared"
 use_grep=1
 keep=0
 do_build=1
+reuse_store=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -33,6 +39,7 @@ while [[ $# -gt 0 ]]; do
     --no-grep) use_grep=0; shift ;;
     --keep) keep=1; shift ;;
     --no-build) do_build=0; shift ;;
+    --reuse-store) reuse_store="$2"; shift 2 ;;
     -h|--help) sed -n '2,/^[^#]/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "scale.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -59,6 +66,10 @@ mkdir -p "$work"
 [[ $keep -eq 1 ]] || trap 'rm -rf "$work"' EXIT
 
 IFS=, read -r -a size_values <<<"$sizes"
+if [[ -n "$reuse_store" ]]; then
+  [[ ${#size_values[@]} -eq 1 ]] || { echo "scale.sh: --reuse-store needs one size" >&2; exit 2; }
+  [[ -f "$reuse_store/incimap.sqlite" ]] || { echo "scale.sh: no store in $reuse_store" >&2; exit 2; }
+fi
 IFS=, read -r -a thread_values <<<"$threads_list"
 max_threads=0
 for t in "${thread_values[@]}"; do (( t > max_threads )) && max_threads=$t; done
@@ -110,7 +121,9 @@ echo "machine: $(nproc) hardware threads, $(grep -m1 'model name' /proc/cpuinfo 
 echo "incimap: $("$incimap" --version | head -1); gazetteer $gazetteer ($(wc -l <"$names") distinct names)" >&2
 echo "work dir: $work" >&2
 
-for size in "${size_values[@]}"; do
+# Baselines, a fresh run per thread count, then re-runs and rewrites of the last store.
+store_steps() {
+  local size="$1"
   corpus="$work/corpus-$size.jsonl"
   python3 "$src/bench/make_corpus.py" --shared "$shared" --out "$corpus" --size "$size"
   corpus_bytes=$(stat -c %s "$corpus")
@@ -148,6 +161,18 @@ for size in "${size_values[@]}"; do
   rm -f "$out/dedup_report.csv"
   measure "$incimap" run "$corpus" -o "$out" --no-heatmap --no-brief --threads "$max_threads"
   run_row "$size" "$max_threads" "rewrite: full re-merge + layers" "$size" "$corpus_bytes" "$out"
+  rm -f "$corpus"
+}
+
+for size in "${size_values[@]}"; do
+  if [[ -n "$reuse_store" ]]; then
+    out="$work/run-$size-t$max_threads"
+    rm -rf "$out"
+    cp -r "$reuse_store" "$out"
+    echo "size $size: store copied from $reuse_store" >&2
+  else
+    store_steps "$size"
+  fi
 
   extra=$(( size / 100 > 0 ? size / 100 : 1 ))
   more="$work/more-$size.jsonl"
@@ -156,7 +181,11 @@ for size in "${size_values[@]}"; do
     --start 100000 --seed incimap-scale-more
   measure "$incimap" run "$more" -o "$out" --no-heatmap --no-brief --threads "$max_threads"
   run_row "$size" "$max_threads" "add 1 % ($extra new)" "$extra" "$(stat -c %s "$more")" "$out"
-  rm -f "$corpus" "$more"
+  fresh="$work/fresh-1pc-$size"
+  rm -rf "$fresh"
+  measure "$incimap" run "$more" -o "$fresh" --no-heatmap --no-brief --threads "$max_threads"
+  run_row "$size" "$max_threads" "fresh run of that 1 %" "$extra" "$(stat -c %s "$more")" "$fresh"
+  rm -rf "$more" "$fresh"
 done
 
 # The table. x grep: wall time over that of grep -F on the same corpus.
@@ -170,7 +199,7 @@ awk -F'\t' '
     for (i = 1; i <= NR; ++i) {
       split(line[i], f, "\t"); s=f[4]+0
       # The 1 % step reads another, smaller file: no baseline of its own.
-      if (f[3] ~ /^baseline: cat|^baseline: wc|^add/) x = "-"
+      if (f[3] ~ /^baseline: cat|^baseline: wc|^add|^fresh run of/) x = "-"
       else x = (f[1] in grep_) ? sprintf("%.2f", s / grep_[f[1]]) : "-"
       aps = (s > 0) ? sprintf("%.0f", f[5] / s) : "-"
       mbs = (s > 0) ? sprintf("%.2f", f[6] / 1048576 / s) : "-"

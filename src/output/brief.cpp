@@ -54,19 +54,44 @@ std::optional<PeriodBound> parse_bound(std::string_view s) {
     return std::nullopt;
 }
 
-std::string governorate_key(const Incident& incident) { return admin_of(incident).admin1_pcode; }
-
 std::string place_label(const Incident& incident) {
     if (incident.where.place && !incident.where.place->name.empty())
         return incident.where.place->name;
     return incident.where.text;
 }
 
-bool has_point(const Incident& incident) {
-    return incident.where.point.lon != 0 || incident.where.point.lat != 0;
+// What the figures need of an incident in scope; a million of them fit in memory where the
+// incidents would not. Names are indices into a NamePool.
+struct ScopedIncident {
+    std::size_t index = 0;  // its place in the sequence, to read it again for the evidence
+    std::optional<Date> event_date;
+    Casualties casualties;
+    LonLat point;
+    std::uint32_t place_label = 0;
+    std::uint32_t admin1_pcode = 0;
+    std::uint32_t admin1_name = 0;
+};
+
+// Each distinct name once (there are a few thousand places).
+class NamePool {
+public:
+    std::uint32_t add(const std::string& name) {
+        const auto [at, added] = index_.emplace(name, static_cast<std::uint32_t>(names_.size()));
+        if (added) names_.push_back(name);
+        return at->second;
+    }
+    const std::string& operator[](std::uint32_t i) const { return names_[i]; }
+
+private:
+    std::unordered_map<std::string, std::uint32_t> index_;
+    std::vector<std::string> names_;
+};
+
+bool has_point(const ScopedIncident& incident) {
+    return incident.point.lon != 0 || incident.point.lat != 0;
 }
 
-long severity(const Incident& incident) {
+long severity(const ScopedIncident& incident) {
     return std::max(incident.casualties.killed.high, incident.casualties.killed.low) +
            std::max(incident.casualties.injured.high, incident.casualties.injured.low);
 }
@@ -81,9 +106,9 @@ bool in_scope(const Incident& incident, const BriefOptions& options) {
     return filter.matches(incident);
 }
 
-std::optional<BriefPeriod> data_range(const std::vector<const Incident*>& incidents) {
+std::optional<BriefPeriod> data_range(const std::vector<const ScopedIncident*>& incidents) {
     std::optional<BriefPeriod> range;
-    for (const Incident* i : incidents) {
+    for (const ScopedIncident* i : incidents) {
         if (!i->event_date) continue;
         if (!range) range = BriefPeriod{*i->event_date, *i->event_date, false};
         range->from = std::min(range->from, *i->event_date);
@@ -92,7 +117,7 @@ std::optional<BriefPeriod> data_range(const std::vector<const Incident*>& incide
     return range;
 }
 
-std::optional<BriefPeriod> choose_period(const std::vector<const Incident*>& incidents,
+std::optional<BriefPeriod> choose_period(const std::vector<const ScopedIncident*>& incidents,
                                          const BriefOptions& options) {
     if (options.period) return options.period;
     const auto range = data_range(incidents);
@@ -112,25 +137,26 @@ std::size_t bucket_of(const std::vector<BriefBucket>& buckets, const Date& d) {
     return static_cast<std::size_t>(it - buckets.begin()) - 1;
 }
 
-void add_governorates(BriefReport& report, const std::vector<const Incident*>& current,
-                      const std::vector<const Incident*>& previous) {
+void add_governorates(BriefReport& report, const NamePool& names,
+                      const std::vector<const ScopedIncident*>& current,
+                      const std::vector<const ScopedIncident*>& previous) {
     std::map<std::string, BriefGovernorate> by_pcode;
-    auto row = [&](const Incident& i) -> BriefGovernorate& {
-        BriefGovernorate& g = by_pcode[governorate_key(i)];
+    auto row = [&](const ScopedIncident& i) -> BriefGovernorate& {
+        BriefGovernorate& g = by_pcode[names[i.admin1_pcode]];
         if (g.name.empty()) {
-            const AdminUnits admin = admin_of(i);
-            g.pcode = admin.admin1_pcode;
-            g.name = admin.admin1_pcode.empty() ? "No governorate" : admin.admin1_name;
+            g.pcode = names[i.admin1_pcode];
+            g.name = g.pcode.empty() ? "No governorate" : names[i.admin1_name];
             g.series.resize(report.buckets.size());
         }
         return g;
     };
-    for (const Incident* i : current) {
+    for (const ScopedIncident* i : current) {
         BriefGovernorate& g = row(*i);
-        g.current.add(*i);
-        if (!report.buckets.empty()) g.series[bucket_of(report.buckets, *i->event_date)].add(*i);
+        g.current.add(i->casualties);
+        if (!report.buckets.empty())
+            g.series[bucket_of(report.buckets, *i->event_date)].add(i->casualties);
     }
-    for (const Incident* i : previous) row(*i).previous.add(*i);
+    for (const ScopedIncident* i : previous) row(*i).previous.add(i->casualties);
     for (auto& [pcode, g] : by_pcode) report.governorates.push_back(std::move(g));
     std::stable_sort(report.governorates.begin(), report.governorates.end(),
                      [](const BriefGovernorate& a, const BriefGovernorate& b) {
@@ -143,21 +169,23 @@ void add_governorates(BriefReport& report, const std::vector<const Incident*>& c
 // Marks on the map: incidents at the same point (to about 100 m) make one. Beyond
 // `max_marks` the grid doubles until they fit, so that ten thousand scattered incidents stay
 // a map that a browser draws at once rather than ten thousand overlapping circles.
-std::vector<BriefMapPoint> map_marks(const std::vector<const Incident*>& located,
+std::vector<BriefMapPoint> map_marks(const NamePool& names,
+                                     const std::vector<const ScopedIncident*>& located,
                                      std::size_t max_marks) {
     for (double cell = 0.001;; cell *= 2) {
         std::map<std::pair<long, long>, BriefMapPoint> marks;
-        for (const Incident* i : located) {
-            const std::pair<long, long> key{std::lround(i->where.point.lon / cell),
-                                            std::lround(i->where.point.lat / cell)};
+        for (const ScopedIncident* i : located) {
+            const std::pair<long, long> key{std::lround(i->point.lon / cell),
+                                            std::lround(i->point.lat / cell)};
+            const std::string& label = names[i->place_label];
             BriefMapPoint& m = marks[key];
             if (m.totals.incidents == 0) {
-                m.point = i->where.point;
-                m.label = place_label(*i).empty() ? "unnamed place" : place_label(*i);
-            } else if (m.label != place_label(*i) && !m.label.ends_with(" and nearby")) {
+                m.point = i->point;
+                m.label = label.empty() ? "unnamed place" : label;
+            } else if (m.label != label && !m.label.ends_with(" and nearby")) {
                 m.label += " and nearby";
             }
-            m.totals.add(*i);
+            m.totals.add(i->casualties);
         }
         if (marks.size() <= max_marks || cell > 1) {
             std::vector<BriefMapPoint> out;
@@ -167,17 +195,18 @@ std::vector<BriefMapPoint> map_marks(const std::vector<const Incident*>& located
     }
 }
 
-void add_places(BriefReport& report, const std::vector<const Incident*>& current,
-                const BriefOptions& options) {
+void add_places(BriefReport& report, const NamePool& names,
+                const std::vector<const ScopedIncident*>& current, const BriefOptions& options) {
     std::map<std::pair<std::string, std::string>, BriefPlace> places;
-    std::vector<const Incident*> located;
-    for (const Incident* i : current) {
-        const std::string name = place_label(*i);
+    std::vector<const ScopedIncident*> located;
+    for (const ScopedIncident* i : current) {
+        const std::string& name = names[i->place_label];
         if (!name.empty()) {
-            BriefPlace& p = places[{name, admin_of(*i).admin1_name}];
+            const std::string& governorate = names[i->admin1_name];
+            BriefPlace& p = places[{name, governorate}];
             p.name = name;
-            p.governorate = admin_of(*i).admin1_name;
-            p.totals.add(*i);
+            p.governorate = governorate;
+            p.totals.add(i->casualties);
         }
         if (has_point(*i))
             located.push_back(i);
@@ -192,33 +221,49 @@ void add_places(BriefReport& report, const std::vector<const Incident*>& current
                          return a.totals.killed.high > b.totals.killed.high;
                      });
     if (report.top_places.size() > options.top_places) report.top_places.resize(options.top_places);
-    report.map_points = map_marks(located, options.max_map_marks);
+    report.map_points = map_marks(names, located, options.max_map_marks);
 }
 
-void add_evidence(BriefReport& report, std::vector<const Incident*> current,
-                  const std::vector<Article>& articles, std::size_t limit) {
+// The rows of the evidence list; their incidents and articles are read again from the
+// sequences, only those.
+void add_evidence(BriefReport& report, const NamePool& names,
+                  std::vector<const ScopedIncident*> current, const Sequence<Incident>& incidents,
+                  const Sequence<Article>& articles, std::size_t limit) {
     report.evidence_total = current.size();
     if (current.size() > limit) {
         // Over the limit, the rows that carry the most casualties are the ones worth checking.
-        std::stable_sort(current.begin(), current.end(), [](const Incident* a, const Incident* b) {
-            return severity(*a) > severity(*b);
-        });
+        std::stable_sort(current.begin(), current.end(),
+                         [](const ScopedIncident* a, const ScopedIncident* b) {
+                             return severity(*a) > severity(*b);
+                         });
         current.resize(limit);
     }
-    std::stable_sort(current.begin(), current.end(), [](const Incident* a, const Incident* b) {
-        if (a->event_date != b->event_date) return a->event_date < b->event_date;  // undated first
-        return place_label(*a) < place_label(*b);
+    std::stable_sort(current.begin(), current.end(),
+                     [&](const ScopedIncident* a, const ScopedIncident* b) {
+                         if (a->event_date != b->event_date)
+                             return a->event_date < b->event_date;  // undated first
+                         return names[a->place_label] < names[b->place_label];
+                     });
+    std::unordered_map<std::size_t, Incident> chosen;
+    for (const ScopedIncident* i : current) chosen.emplace(i->index, Incident{});
+    std::size_t index = 0;
+    incidents([&](const Incident& i) {
+        if (auto it = chosen.find(index++); it != chosen.end()) it->second = i;
     });
-    std::unordered_map<std::string, const Article*> by_id;
-    for (const Article& a : articles) by_id.emplace(a.id, &a);
-    for (const Incident* i : current) {
+    // The first article with an id is its source, as when every article was held.
+    std::unordered_map<std::string, std::optional<Article>> sources;
+    for (const auto& [at, incident] : chosen) sources.emplace(incident.article_id, std::nullopt);
+    articles([&](const Article& a) {
+        if (auto it = sources.find(a.id); it != sources.end() && !it->second) it->second = a;
+    });
+    for (const ScopedIncident* i : current) {
         BriefEvidence e;
-        e.incident = *i;
-        e.governorate = admin_of(*i).admin1_name;
-        if (auto it = by_id.find(i->article_id); it != by_id.end()) {
-            e.source = it->second->source;
-            e.title = it->second->title;
-            e.url = it->second->url;
+        e.incident = std::move(chosen[i->index]);
+        e.governorate = names[i->admin1_name];
+        if (const auto& source = sources[e.incident.article_id]) {
+            e.source = source->source;
+            e.title = source->title;
+            e.url = source->url;
         }
         report.evidence.push_back(std::move(e));
     }
@@ -226,11 +271,13 @@ void add_evidence(BriefReport& report, std::vector<const Incident*> current,
 
 }  // namespace
 
-void BriefTotals::add(const Incident& incident) {
+void BriefTotals::add(const Incident& incident) { add(incident.casualties); }
+
+void BriefTotals::add(const Casualties& casualties) {
     ++incidents;
-    killed.add(incident.casualties.killed);
-    injured.add(incident.casualties.injured);
-    captured.add(incident.casualties.captured);
+    killed.add(casualties.killed);
+    injured.add(casualties.injured);
+    captured.add(casualties.captured);
 }
 
 BriefPeriod BriefPeriod::previous() const {
@@ -285,36 +332,53 @@ std::vector<BriefBucket> make_buckets(const BriefPeriod& period, BriefBucketing 
 
 BriefReport build_brief(const std::vector<Incident>& incidents,
                         const std::vector<Article>& articles, const BriefOptions& options) {
+    return build_brief_from_sequences(sequence_of(incidents), sequence_of(articles), options);
+}
+
+BriefReport build_brief_from_sequences(const Sequence<Incident>& incidents,
+                                       const Sequence<Article>& articles,
+                                       const BriefOptions& options) {
     BriefReport report;
-    std::vector<const Incident*> scoped;
+    NamePool names;
+    std::vector<ScopedIncident> in_scope_incidents;
     BriefOptions anywhere = options;
     anywhere.governorate.clear();
-    for (const Incident& i : incidents) {
-        if (in_scope(i, options)) scoped.push_back(&i);
+    std::size_t index = 0;
+    incidents([&](const Incident& i) {
+        if (in_scope(i, options)) {
+            const AdminUnits admin = admin_of(i);
+            in_scope_incidents.push_back({index, i.event_date, i.casualties, i.where.point,
+                                          names.add(place_label(i)),
+                                          names.add(admin.admin1_pcode),
+                                          names.add(admin.admin1_name)});
+        }
         if (i.event_date && in_scope(i, anywhere) &&
             (!report.data_begin || *i.event_date < *report.data_begin))
             report.data_begin = i.event_date;
-    }
+        ++index;
+    });
+    std::vector<const ScopedIncident*> scoped;
+    for (const ScopedIncident& i : in_scope_incidents) scoped.push_back(&i);
 
     report.scope = "Syria";
     if (!options.governorate.empty()) {
         report.scope = options.governorate;
-        for (const Incident* i : scoped)
-            if (!admin_of(*i).admin1_name.empty()) {
-                report.scope = admin_of(*i).admin1_name;
+        for (const ScopedIncident* i : scoped)
+            if (!names[i->admin1_name].empty()) {
+                report.scope = names[i->admin1_name];
                 break;
             }
     }
     report.period = choose_period(scoped, options);
-    for (const Incident* i : scoped) report.undated += i->event_date ? 0 : 1;
+    for (const ScopedIncident* i : scoped) report.undated += i->event_date ? 0 : 1;
     if (!report.period) {
         // Nothing is dated (the articles gave no dates): rather than an empty page, the
         // figures of every incident, without period, trend or comparison.
         report.dates_unknown = !scoped.empty();
-        for (const Incident* i : scoped) report.totals.add(*i);
-        add_governorates(report, scoped, {});
-        add_places(report, scoped, options);
-        add_evidence(report, scoped, articles, options.evidence_limit);
+        for (const ScopedIncident* i : scoped) report.totals.add(i->casualties);
+        add_governorates(report, names, scoped, {});
+        add_places(report, names, scoped, options);
+        add_evidence(report, names, scoped, incidents, articles, options.evidence_limit);
         return report;
     }
 
@@ -324,20 +388,20 @@ BriefReport build_brief(const std::vector<Incident>& incidents,
     report.series.resize(report.buckets.size());
 
     report.previous_covered = report.data_begin && !(report.previous->from < *report.data_begin);
-    std::vector<const Incident*> current, previous;
-    for (const Incident* i : scoped) {
+    std::vector<const ScopedIncident*> current, previous;
+    for (const ScopedIncident* i : scoped) {
         if (!i->event_date) continue;
         if (report.period->contains(*i->event_date)) current.push_back(i);
         if (report.previous->contains(*i->event_date)) previous.push_back(i);
     }
-    for (const Incident* i : current) {
-        report.totals.add(*i);
-        report.series[bucket_of(report.buckets, *i->event_date)].add(*i);
+    for (const ScopedIncident* i : current) {
+        report.totals.add(i->casualties);
+        report.series[bucket_of(report.buckets, *i->event_date)].add(i->casualties);
     }
-    for (const Incident* i : previous) report.previous_totals.add(*i);
-    add_governorates(report, current, previous);
-    add_places(report, current, options);
-    add_evidence(report, current, articles, options.evidence_limit);
+    for (const ScopedIncident* i : previous) report.previous_totals.add(i->casualties);
+    add_governorates(report, names, current, previous);
+    add_places(report, names, current, options);
+    add_evidence(report, names, current, incidents, articles, options.evidence_limit);
     return report;
 }
 

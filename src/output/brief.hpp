@@ -12,6 +12,7 @@
 #include "core/article.hpp"
 #include "core/date.hpp"
 #include "core/incident.hpp"
+#include "core/sequence.hpp"
 #include "output/incident_filter.hpp"
 
 namespace incimap {
@@ -22,6 +23,7 @@ struct BriefTotals {
     CountSum injured;
     CountSum captured;
     void add(const Incident& incident);
+    void add(const Casualties& casualties);  // of one incident
 };
 
 // An inclusive range of days. Periods made of whole calendar months compare with the same
@@ -133,5 +135,11 @@ struct BriefReport {
 
 BriefReport build_brief(const std::vector<Incident>& incidents,
                         const std::vector<Article>& articles, const BriefOptions& options);
+// The same from incidents and articles read one at a time (a run's store): holds a small
+// record of each incident in scope, and reads the incidents and articles of the evidence
+// list again at the end.
+BriefReport build_brief_from_sequences(const Sequence<Incident>& incidents,
+                                       const Sequence<Article>& articles,
+                                       const BriefOptions& options);
 
 }  // namespace incimap

@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <set>
+#include <memory>
+#include <utility>
 
 namespace incimap {
 
@@ -70,6 +71,86 @@ std::pair<FieldValue, FieldValue> range_of(const Count& count) {
 
 std::string abstract_with(std::string what) { return what + " " + attribution; }
 
+// How many selected incidents each article has, by article id in id order (as a std::map
+// would hold them, at a fraction of its memory for a million articles).
+using ArticleCounts = std::vector<std::pair<std::string, long>>;
+
+// Gathers the counts one incident at a time. The incidents of one article mostly come one
+// after another: each run of them is one entry until counts() adds the runs up.
+class ArticleTally {
+public:
+    void add(const std::string& article_id) {
+        if (runs_.empty() || runs_.back().first != article_id) runs_.emplace_back(article_id, 0);
+        ++runs_.back().second;
+    }
+    ArticleCounts counts() && {
+        std::sort(runs_.begin(), runs_.end());
+        ArticleCounts counts;
+        for (auto& [id, n] : runs_) {
+            if (counts.empty() || counts.back().first != id) counts.emplace_back(std::move(id), 0);
+            counts.back().second += n;
+        }
+        runs_.clear();
+        return counts;
+    }
+
+private:
+    ArticleCounts runs_;
+};
+
+LayerTable articles_definition() {
+    LayerTable t;
+    t.name = "articles";
+    t.title = "Source articles";
+    t.abstract = "The news articles the mapped incidents come from (join on article_id).";
+    t.geometry = GeometryKind::none;
+    t.key_field = "article_id";
+    t.fields = {{"article_id", FieldType::string}, {"title", FieldType::string},
+                {"published", FieldType::date},    {"source", FieldType::string},
+                {"url", FieldType::string},        {"incidents", FieldType::integer}};
+    return t;
+}
+
+// The rows of the articles layer: each article with incidents once, in the order given,
+// then the article ids of incidents whose article was not given, with only their id.
+void article_rows(const ArticleCounts& counts, const Sequence<Article>& articles,
+                  const std::function<void(const Row&)>& visit) {
+    std::vector<bool> written(counts.size());
+    auto add = [&](const Article& a) {
+        const auto count = std::lower_bound(
+            counts.begin(), counts.end(), a.id,
+            [](const std::pair<std::string, long>& c, const std::string& id) { return c.first < id; });
+        if (count == counts.end() || count->first != a.id) return;
+        const auto at = static_cast<std::size_t>(count - counts.begin());
+        if (written[at]) return;
+        written[at] = true;
+        Row row;
+        row.values = {a.id, a.title, date_or_null(a.published), a.source, a.url,
+                      static_cast<long long>(count->second)};
+        visit(row);
+    };
+    articles(add);
+    for (const auto& [id, count] : counts) {
+        Article bare;
+        bare.id = id;
+        add(bare);
+    }
+}
+
+LayerTable held(const LayerStream& layer) {
+    LayerTable table = layer.table;
+    layer.rows([&](const Row& row) { table.rows.push_back(row); });
+    return table;
+}
+
+LayerStream held_stream(LayerTable table) {
+    auto rows = std::make_shared<const std::vector<Row>>(std::move(table.rows));
+    table.rows.clear();
+    return {std::move(table), [rows](const std::function<void(const Row&)>& visit) {
+                for (const Row& row : *rows) visit(row);
+            }};
+}
+
 }  // namespace
 
 void AdminTotals::add(const Incident& incident) {
@@ -101,10 +182,14 @@ LonLat AdminTotals::mean_position() const {
 LayerBuilder::LayerBuilder(IncidentFilter filter, WeightExpression weight, AdminPolygons admin)
     : filter_(std::move(filter)), weight_(std::move(weight)), admin_(std::move(admin)) {}
 
+bool LayerBuilder::chosen(const Incident& incident) const {
+    return has_location(incident) && filter_.matches(incident);
+}
+
 std::vector<const Incident*> LayerBuilder::selected(const std::vector<Incident>& incidents) const {
     std::vector<const Incident*> out;
     for (const auto& incident : incidents)
-        if (has_location(incident) && filter_.matches(incident)) out.push_back(&incident);
+        if (chosen(incident)) out.push_back(&incident);
     return out;
 }
 
@@ -118,29 +203,61 @@ std::string LayerBuilder::pcode_of(const Incident& incident, int level) const {
     return pcode_at(polygons, incident.where.point).value_or(std::string{});
 }
 
-std::map<std::string, AdminTotals> LayerBuilder::totals_by_admin(
+void LayerBuilder::add_to_totals(TotalsByPcode& totals, const Incident& incident,
+                                 int level) const {
+    if (!outside_syria(incident)) totals[pcode_of(incident, level)].add(incident);
+}
+
+LayerBuilder::TotalsByPcode LayerBuilder::totals_by_admin(
     const std::vector<const Incident*>& incidents, int level) const {
-    std::map<std::string, AdminTotals> totals;
-    for (const Incident* i : incidents)
-        if (!outside_syria(*i)) totals[pcode_of(*i, level)].add(*i);
+    TotalsByPcode totals;
+    for (const Incident* i : incidents) add_to_totals(totals, *i, level);
     return totals;
 }
 
 std::vector<LayerTable> LayerBuilder::build(const LayerInput& input) const {
-    const auto chosen = selected(input.incidents);
     std::vector<LayerTable> layers;
-    layers.push_back(incidents_table(chosen));
-    if (!admin_.admin1.empty()) {
-        layers.push_back(governorates_table(chosen));
-        layers.push_back(governorate_points_table(chosen));
-    }
-    if (!admin_.admin2.empty()) layers.push_back(districts_table(chosen));
-    layers.push_back(places_table(chosen, input.mentions));
-    layers.push_back(articles_table(chosen, input.articles));
+    for (const LayerStream& layer : stream(
+             {sequence_of(input.incidents), sequence_of(input.articles), input.mentions}))
+        layers.push_back(held(layer));
     return layers;
 }
 
-LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& incidents) const {
+std::vector<LayerStream> LayerBuilder::stream(const LayerSources& input) const {
+    TotalsByPcode governorates, districts;
+    PlaceCounts places = places_mentioned(input.mentions);
+    ArticleTally articles_tally;
+    input.incidents([&](const Incident& i) {
+        if (!chosen(i)) return;
+        if (!admin_.admin1.empty()) add_to_totals(governorates, i, 1);
+        if (!admin_.admin2.empty()) add_to_totals(districts, i, 2);
+        // Without the resolver's counts, each incident's reference is one mention.
+        count_at_place(places, i, input.mentions.empty());
+        articles_tally.add(i.article_id);
+    });
+    auto counts = std::make_shared<const ArticleCounts>(std::move(articles_tally).counts());
+
+    std::vector<LayerStream> layers;
+    const Sequence<Incident> incidents = input.incidents;
+    layers.push_back({incidents_definition(), [this, incidents](const auto& visit) {
+                          incidents([&](const Incident& i) {
+                              if (chosen(i)) visit(incident_row(i));
+                          });
+                      }});
+    if (!admin_.admin1.empty()) {
+        layers.push_back(held_stream(governorates_of(governorates)));
+        layers.push_back(held_stream(governorate_points_of(governorates)));
+    }
+    if (!admin_.admin2.empty()) layers.push_back(held_stream(districts_of(districts)));
+    layers.push_back(held_stream(places_of(places)));
+    const Sequence<Article> articles = input.articles;
+    layers.push_back({articles_definition(), [counts, articles](const auto& visit) {
+                          article_rows(*counts, articles, visit);
+                      }});
+    return layers;
+}
+
+LayerTable LayerBuilder::incidents_definition() const {
     LayerTable t;
     t.name = "incidents";
     t.title = "Incidents";
@@ -165,37 +282,72 @@ LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& inc
                 {"admin2_name", FieldType::string},   {"admin2_pcode", FieldType::string},
                 {"evidence", FieldType::string},      {"confidence", FieldType::real},
                 {"casualties", FieldType::integer},   {"weight", FieldType::real}};
-    for (const Incident* i : incidents) {
-        const Casualties& c = i->casualties;
-        const AdminUnits admin = admin_of(*i);
-        const auto killed = range_of(c.killed);
-        const auto injured = range_of(c.injured);
-        Row row;
-        // docs/schema.md: an event in another country keeps its country, not a point.
-        if (!outside_syria(*i)) row.point = i->where.point;
-        row.values = {
-            text(i->incident_id), text(i->article_id), text(std::string(to_string(i->role))),
-            text(i->event_type), text(i->sub_event_type), date_or_null(i->event_date),
-            text(std::string(to_string(i->date_precision))), optional_int(c.killed.value),
-            optional_int(c.injured.value), optional_int(c.captured.value),
-            killed.first, killed.second, injured.first, injured.second,
-            text(i->actor), text(i->victims), text(i->where.text),
-            i->where.place ? text(i->where.place->name) : FieldValue{},
-            i->where.place ? FieldValue{static_cast<long long>(i->where.place->id)} : FieldValue{},
-            i->where.place ? text(i->where.place->feature_type) : FieldValue{},
-            static_cast<long long>(i->where.geo_precision), text_or_null(i->where.country_code),
-            text_or_null(admin.admin1_name), text_or_null(admin.admin1_pcode),
-            text_or_null(admin.admin2_name), text_or_null(admin.admin2_pcode),
-            text(i->evidence), i->confidence,
-            static_cast<long long>(casualties_of(*i)), weight_.evaluate(*i)};
-        t.rows.push_back(std::move(row));
-    }
+    return t;
+}
+
+Row LayerBuilder::incident_row(const Incident& i) const {
+    const Casualties& c = i.casualties;
+    const AdminUnits admin = admin_of(i);
+    const auto killed = range_of(c.killed);
+    const auto injured = range_of(c.injured);
+    Row row;
+    // docs/schema.md: an event in another country keeps its country, not a point.
+    if (!outside_syria(i)) row.point = i.where.point;
+    row.values = {
+        text(i.incident_id), text(i.article_id), text(std::string(to_string(i.role))),
+        text(i.event_type), text(i.sub_event_type), date_or_null(i.event_date),
+        text(std::string(to_string(i.date_precision))), optional_int(c.killed.value),
+        optional_int(c.injured.value), optional_int(c.captured.value),
+        killed.first, killed.second, injured.first, injured.second,
+        text(i.actor), text(i.victims), text(i.where.text),
+        i.where.place ? text(i.where.place->name) : FieldValue{},
+        i.where.place ? FieldValue{static_cast<long long>(i.where.place->id)} : FieldValue{},
+        i.where.place ? text(i.where.place->feature_type) : FieldValue{},
+        static_cast<long long>(i.where.geo_precision), text_or_null(i.where.country_code),
+        text_or_null(admin.admin1_name), text_or_null(admin.admin1_pcode),
+        text_or_null(admin.admin2_name), text_or_null(admin.admin2_pcode),
+        text(i.evidence), i.confidence,
+        static_cast<long long>(casualties_of(i)), weight_.evaluate(i)};
+    return row;
+}
+
+LayerTable LayerBuilder::incidents_table(const std::vector<const Incident*>& incidents) const {
+    LayerTable t = incidents_definition();
+    for (const Incident* i : incidents) t.rows.push_back(incident_row(*i));
     return t;
 }
 
 LayerTable LayerBuilder::governorates_table(const std::vector<const Incident*>& incidents) const {
-    auto totals = totals_by_admin(incidents, 1);
+    return governorates_of(totals_by_admin(incidents, 1));
+}
 
+LayerTable LayerBuilder::governorate_points_table(
+    const std::vector<const Incident*>& incidents) const {
+    return governorate_points_of(totals_by_admin(incidents, 1));
+}
+
+LayerTable LayerBuilder::districts_table(const std::vector<const Incident*>& incidents) const {
+    return districts_of(totals_by_admin(incidents, 2));
+}
+
+LayerTable LayerBuilder::places_table(const std::vector<const Incident*>& incidents,
+                                      const std::vector<PlaceMentions>& mentions) const {
+    PlaceCounts places = places_mentioned(mentions);
+    for (const Incident* i : incidents) count_at_place(places, *i, mentions.empty());
+    return places_of(places);
+}
+
+LayerTable LayerBuilder::articles_table(const std::vector<const Incident*>& incidents,
+                                        const std::vector<Article>& articles) const {
+    ArticleTally tally;
+    for (const Incident* i : incidents) tally.add(i->article_id);
+    LayerTable t = articles_definition();
+    article_rows(std::move(tally).counts(), sequence_of(articles),
+                 [&](const Row& row) { t.rows.push_back(row); });
+    return t;
+}
+
+LayerTable LayerBuilder::governorates_of(const TotalsByPcode& totals) const {
     LayerTable t;
     t.name = "governorates";
     t.title = "Incidents by governorate";
@@ -211,17 +363,15 @@ LayerTable LayerBuilder::governorates_table(const std::vector<const Incident*>& 
         Row row;
         row.wkb = polygon.wkb;
         row.values = {polygon.pcode, polygon.name, polygon.name_ar};
-        append_totals(row.values, totals[polygon.pcode]);
+        const auto found = totals.find(polygon.pcode);
+        append_totals(row.values, found == totals.end() ? AdminTotals{} : found->second);
         t.rows.push_back(std::move(row));
     }
     return t;
 }
 
-LayerTable LayerBuilder::governorate_points_table(
-    const std::vector<const Incident*>& incidents) const {
-    auto totals = totals_by_admin(incidents, 1);
-
-    LayerTable t = governorates_table({});  // same fields, no polygons
+LayerTable LayerBuilder::governorate_points_of(const TotalsByPcode& totals) const {
+    LayerTable t = governorates_of({});  // same fields, no polygons
     t.name = "governorate_points";
     t.title = "Casualty-weighted points by governorate";
     t.abstract = abstract_with("One point per governorate with incidents, at the mean position "
@@ -241,9 +391,7 @@ LayerTable LayerBuilder::governorate_points_table(
     return t;
 }
 
-LayerTable LayerBuilder::districts_table(const std::vector<const Incident*>& incidents) const {
-    auto totals = totals_by_admin(incidents, 2);
-
+LayerTable LayerBuilder::districts_of(const TotalsByPcode& totals) const {
     LayerTable t;
     t.name = "districts";
     t.title = "Incidents by district";
@@ -260,41 +408,40 @@ LayerTable LayerBuilder::districts_table(const std::vector<const Incident*>& inc
         row.wkb = polygon.wkb;
         row.values = {polygon.pcode, polygon.name, polygon.name_ar, polygon.parent_pcode,
                       polygon.parent_name};
-        append_totals(row.values, totals[polygon.pcode]);
+        const auto found = totals.find(polygon.pcode);
+        append_totals(row.values, found == totals.end() ? AdminTotals{} : found->second);
         t.rows.push_back(std::move(row));
     }
     return t;
 }
 
-LayerTable LayerBuilder::places_table(const std::vector<const Incident*>& incidents,
-                                      const std::vector<PlaceMentions>& mentions) const {
-    struct PlaceRow {
-        Place place;
-        long incidents = 0;
-        long mentions = 0;
-        long casualties = 0;
-    };
-    std::map<std::int64_t, PlaceRow> rows;
+LayerBuilder::PlaceCounts LayerBuilder::places_mentioned(
+    const std::vector<PlaceMentions>& mentions) const {
+    PlaceCounts places;
     for (const auto& m : mentions) {
         IncidentFilter place_filter;  // only the governorate filter applies to a place
         place_filter.governorate = filter_.governorate;
         Incident probe;
         probe.where.place = m.place;
         if (!place_filter.matches(probe)) continue;
-        auto& row = rows[m.place.id];
-        row.place = m.place;
-        row.mentions += m.mentions;
+        auto& place = places[m.place.id];
+        place.place = m.place;
+        place.mentions += m.mentions;
     }
-    for (const Incident* i : incidents) {
-        if (!i->where.place) continue;
-        auto& row = rows[i->where.place->id];
-        row.place = *i->where.place;
-        ++row.incidents;
-        row.casualties += casualties_of(*i);
-        // Without the resolver's counts, each incident's reference is one mention.
-        if (mentions.empty()) ++row.mentions;
-    }
+    return places;
+}
 
+void LayerBuilder::count_at_place(PlaceCounts& places, const Incident& incident,
+                                  bool as_mention) {
+    if (!incident.where.place) return;
+    auto& place = places[incident.where.place->id];
+    place.place = *incident.where.place;
+    ++place.incidents;
+    place.casualties += casualties_of(incident);
+    if (as_mention) ++place.mentions;
+}
+
+LayerTable LayerBuilder::places_of(const PlaceCounts& places) const {
     LayerTable t;
     t.name = "places";
     t.title = "Places named in the articles";
@@ -307,7 +454,7 @@ LayerTable LayerBuilder::places_table(const std::vector<const Incident*>& incide
                 {"admin1_pcode", FieldType::string}, {"admin1_name", FieldType::string},
                 {"incidents", FieldType::integer},  {"mentions", FieldType::integer},
                 {"casualties", FieldType::integer64}};
-    for (const auto& [id, r] : rows) {
+    for (const auto& [id, r] : places) {
         // A place across the border is in no Syrian governorate, whatever an older
         // gazetteer said.
         const bool syrian = r.place.country_code.empty() || r.place.country_code == "SY";
@@ -320,39 +467,6 @@ LayerTable LayerBuilder::places_table(const std::vector<const Incident*>& incide
                       static_cast<long long>(r.incidents), static_cast<long long>(r.mentions),
                       static_cast<long long>(r.casualties)};
         t.rows.push_back(std::move(row));
-    }
-    return t;
-}
-
-LayerTable LayerBuilder::articles_table(const std::vector<const Incident*>& incidents,
-                                        const std::vector<Article>& articles) const {
-    std::map<std::string, long> counts;
-    for (const Incident* i : incidents) ++counts[i->article_id];
-
-    LayerTable t;
-    t.name = "articles";
-    t.title = "Source articles";
-    t.abstract = "The news articles the mapped incidents come from (join on article_id).";
-    t.geometry = GeometryKind::none;
-    t.key_field = "article_id";
-    t.fields = {{"article_id", FieldType::string}, {"title", FieldType::string},
-                {"published", FieldType::date},    {"source", FieldType::string},
-                {"url", FieldType::string},        {"incidents", FieldType::integer}};
-    std::set<std::string> written;
-    auto add = [&](const Article& a) {
-        const auto count = counts.find(a.id);
-        if (count == counts.end() || !written.insert(a.id).second) return;
-        Row row;
-        row.values = {a.id, a.title, date_or_null(a.published), a.source, a.url,
-                      static_cast<long long>(count->second)};
-        t.rows.push_back(std::move(row));
-    };
-    for (const auto& a : articles) add(a);
-    // Incidents whose article was not given still link to a row, with only its id.
-    for (const auto& [id, count] : counts) {
-        Article bare;
-        bare.id = id;
-        add(bare);
     }
     return t;
 }

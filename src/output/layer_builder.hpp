@@ -29,6 +29,13 @@ struct LayerInput {
     const std::vector<PlaceMentions>& mentions;
 };
 
+// The same read one at a time (a run's store), so that no layer needs every incident held.
+struct LayerSources {
+    Sequence<Incident> incidents;
+    Sequence<Article> articles;
+    const std::vector<PlaceMentions>& mentions;
+};
+
 // Totals of the incidents inside one admin unit.
 struct AdminTotals {
     std::int64_t incidents = 0;
@@ -60,6 +67,11 @@ public:
     // Every layer, in writing order. Polygon layers are left out when no admin polygons
     // were given.
     std::vector<LayerTable> build(const LayerInput& input) const;
+    // The same layers with the rows of incidents and articles made from `input` each time
+    // they are written; one pass over the incidents adds up the other layers, which are
+    // held (a few thousand rows), as are the ids of the articles of the selected incidents.
+    // The streams use this builder and `input`'s sequences: both must outlive them.
+    std::vector<LayerStream> stream(const LayerSources& input) const;
 
     std::vector<const Incident*> selected(const std::vector<Incident>& incidents) const;
     LayerTable incidents_table(const std::vector<const Incident*>& incidents) const;
@@ -72,12 +84,31 @@ public:
                               const std::vector<Article>& articles) const;
 
 private:
+    using TotalsByPcode = std::map<std::string, AdminTotals>;
+    struct PlaceCount {
+        Place place;
+        long incidents = 0;
+        long mentions = 0;
+        long casualties = 0;
+    };
+    using PlaceCounts = std::map<std::int64_t, PlaceCount>;
+
+    bool chosen(const Incident& incident) const;  // written: located and matching the filter
     // admin1 (level 1) or admin2 (level 2) P-code of an incident: its own, else by
     // point-in-polygon of its point.
     std::string pcode_of(const Incident& incident, int level) const;
+    void add_to_totals(TotalsByPcode& totals, const Incident& incident, int level) const;
     // Totals per P-code of the given admin level (1 governorate, 2 district).
-    std::map<std::string, AdminTotals> totals_by_admin(
-        const std::vector<const Incident*>& incidents, int level) const;
+    TotalsByPcode totals_by_admin(const std::vector<const Incident*>& incidents, int level) const;
+    LayerTable incidents_definition() const;
+    Row incident_row(const Incident& incident) const;
+    LayerTable governorates_of(const TotalsByPcode& totals) const;
+    LayerTable governorate_points_of(const TotalsByPcode& totals) const;
+    LayerTable districts_of(const TotalsByPcode& totals) const;
+    PlaceCounts places_mentioned(const std::vector<PlaceMentions>& mentions) const;
+    // Counts the incident at its place (and as a mention there when `as_mention`).
+    static void count_at_place(PlaceCounts& places, const Incident& incident, bool as_mention);
+    LayerTable places_of(const PlaceCounts& places) const;
 
     IncidentFilter filter_;
     WeightExpression weight_;

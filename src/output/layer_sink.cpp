@@ -70,17 +70,46 @@ std::unique_ptr<OGRGeometry> make_geometry(const LayerTable& table, const Row& r
 // The table as it goes into a CSV file: text cells that a spreadsheet would run as a formula
 // are neutralised (csv_cell.hpp); dates become ISO text, which GDAL's CSV writer would
 // otherwise write as 2023/03/13 (csvt_line keeps them typed as dates). Numbers are other
-// alternatives of FieldValue, untouched.
+// alternatives of FieldValue, untouched. The fields here, each row by csv_ready_row.
 LayerTable csv_ready(const LayerTable& table) {
     LayerTable out = table;
     for (FieldDef& field : out.fields)
         if (field.type == FieldType::date) field.type = FieldType::string;
-    for (Row& row : out.rows)
-        for (FieldValue& value : row.values) {
-            if (auto* s = std::get_if<std::string>(&value)) *s = neutralise_formula(*s);
-            else if (auto* d = std::get_if<Date>(&value)) value = d->iso();
-        }
     return out;
+}
+
+Row csv_ready_row(const Row& row) {
+    Row out = row;
+    for (FieldValue& value : out.values) {
+        if (auto* s = std::get_if<std::string>(&value)) *s = neutralise_formula(*s);
+        else if (auto* d = std::get_if<Date>(&value)) value = d->iso();
+    }
+    return out;
+}
+
+// Writes the rows of `rows` into `layer`, whose fields match those of `table` by name.
+std::size_t append_stream(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table,
+                          const Sequence<Row>& rows, const CancellationToken& cancel) {
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    std::vector<int> index(table.fields.size());
+    for (std::size_t i = 0; i < table.fields.size(); ++i) {
+        index[i] = defn->GetFieldIndex(table.fields[i].name.c_str());
+        if (index[i] < 0)
+            throw Error("layer " + table.name + " has no field " + table.fields[i].name +
+                            " (written by another version? drop the layer and write again)",
+                        dataset.path());
+    }
+    std::size_t written = 0;
+    rows([&](const Row& row) {
+        if (written++ % 1000 == 0) cancel.throw_if_requested();
+        OGRFeatureUniquePtr feature{OGRFeature::CreateFeature(defn)};
+        for (std::size_t i = 0; i < row.values.size() && i < index.size(); ++i)
+            set_value(*feature, index[i], row.values[i]);
+        if (auto geometry = make_geometry(table, row, dataset.path()))
+            feature->SetGeometryDirectly(geometry.release());
+        create_feature(layer, *feature, dataset.path());
+    });
+    return written;
 }
 
 std::string csvt_type(FieldType type) {
@@ -165,36 +194,27 @@ std::string csvt_line(const LayerTable& table) {
 
 void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table,
                  const CancellationToken& cancel) {
-    OGRFeatureDefn* defn = layer.GetLayerDefn();
-    std::vector<int> index(table.fields.size());
-    for (std::size_t i = 0; i < table.fields.size(); ++i) {
-        index[i] = defn->GetFieldIndex(table.fields[i].name.c_str());
-        if (index[i] < 0)
-            throw Error("layer " + table.name + " has no field " + table.fields[i].name +
-                            " (written by another version? drop the layer and write again)",
-                        dataset.path());
-    }
-    std::size_t written = 0;
-    for (const Row& row : table.rows) {
-        if (written++ % 1000 == 0) cancel.throw_if_requested();
-        OGRFeatureUniquePtr feature{OGRFeature::CreateFeature(defn)};
-        for (std::size_t i = 0; i < row.values.size() && i < index.size(); ++i)
-            set_value(*feature, index[i], row.values[i]);
-        if (auto geometry = make_geometry(table, row, dataset.path()))
-            feature->SetGeometryDirectly(geometry.release());
-        create_feature(layer, *feature, dataset.path());
-    }
+    append_stream(dataset, layer, table, sequence_of(table.rows), cancel);
 }
 
-void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& given,
+void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& table,
                  bool overwrite, const CancellationToken& cancel) {
-    const LayerTable* prepared = &given;
-    LayerTable csv_table;
-    if (format == LayerFormat::csv) {
-        csv_table = csv_ready(given);
-        prepared = &csv_table;
-    }
-    const LayerTable& table = *prepared;
+    // The rows stay where they are; the stream's table is only the layer's definition.
+    const LayerTable definition{table.name,   table.title, table.abstract, table.geometry,
+                                table.fields, {},          table.key_field};
+    write_table(dataset, format, LayerStream{definition, sequence_of(table.rows)}, overwrite,
+                cancel);
+}
+
+std::size_t write_table(GdalDataset& dataset, LayerFormat format, const LayerStream& given,
+                        bool overwrite, const CancellationToken& cancel) {
+    const bool csv = format == LayerFormat::csv;
+    const LayerTable table = csv ? csv_ready(given.table) : given.table;
+    const Sequence<Row> rows =
+        csv ? Sequence<Row>([&](const std::function<void(const Row&)>& visit) {
+            given.rows([&](const Row& row) { visit(csv_ready_row(row)); });
+        })
+            : given.rows;
     GdalOptions options = layer_creation_options(format, table);
     if (overwrite) {
         dataset.delete_layer(table.name);
@@ -215,8 +235,9 @@ void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& giv
     const bool transactions = dataset.get().TestCapability(ODsCTransactions);
     if (transactions) dataset.begin();
     try {
-        append_rows(dataset, layer, table, cancel);
+        const std::size_t written = append_stream(dataset, layer, table, rows, cancel);
         if (transactions) dataset.commit();
+        return written;
     } catch (...) {
         if (transactions) dataset.rollback();
         throw;

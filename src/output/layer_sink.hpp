@@ -32,6 +32,9 @@ std::string csvt_line(const LayerTable& table);
 // to stop (checked every 1,000 rows; the transaction is rolled back).
 void write_table(GdalDataset& dataset, LayerFormat format, const LayerTable& table,
                  bool overwrite = false, const CancellationToken& cancel = {});
+// The same for rows made while they are written; returns how many were written.
+std::size_t write_table(GdalDataset& dataset, LayerFormat format, const LayerStream& layer,
+                        bool overwrite = false, const CancellationToken& cancel = {});
 
 // Writes rows into an existing layer whose fields match the table's by name.
 void append_rows(GdalDataset& dataset, OGRLayer& layer, const LayerTable& table,

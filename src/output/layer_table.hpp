@@ -9,6 +9,7 @@
 
 #include "core/date.hpp"
 #include "core/place.hpp"
+#include "core/sequence.hpp"
 
 namespace incimap {
 
@@ -42,6 +43,13 @@ struct LayerTable {
     std::string key_field;
 
     int field_index(const std::string& field) const;  // -1 when absent
+};
+
+// A layer whose rows are made as they are written, not held: `table` says what the layer is
+// (its rows left empty), `rows` makes them, the same ones each time it is called.
+struct LayerStream {
+    LayerTable table;
+    Sequence<Row> rows;
 };
 
 }  // namespace incimap

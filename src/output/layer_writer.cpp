@@ -29,15 +29,42 @@ void notify(const LayerOptions& options, const std::string& written) {
     if (options.on_layer_written) options.on_layer_written(written);
 }
 
-void write_geopackage(const std::vector<LayerTable>& layers, const std::filesystem::path& path,
-                      const LayerOptions& options) {
+// The default styles of the layers. Those of the summary layers depend on their rows (a
+// few thousand, held); that of the incidents layer on `legend`, gathered while its rows were
+// written; the articles layer has none.
+std::vector<LayerStyle> styles_of(const std::vector<LayerStream>& layers,
+                                  const IncidentsLegend& legend) {
+    std::vector<LayerTable> styled;
+    for (const auto& layer : layers) {
+        if (layer.table.name == "articles") continue;
+        styled.push_back(layer.table);
+        if (layer.table.name != "incidents")
+            layer.rows([&](const Row& row) { styled.back().rows.push_back(row); });
+    }
+    return default_styles(styled, legend);
+}
+
+// Returns the rows written per layer.
+std::vector<std::size_t> write_geopackage(const std::vector<LayerStream>& layers,
+                                          const std::filesystem::path& path,
+                                          const LayerOptions& options) {
+    std::vector<std::size_t> rows;
     GdalDataset gpkg = GdalDataset::create("GPKG", path.string());
     try {
+        IncidentsLegend legend;
         for (const auto& layer : layers) {
-            write_table(gpkg, LayerFormat::gpkg, layer, false, options.cancel);
-            notify(options, path.filename().string() + ":" + layer.name);
+            LayerStream written = layer;
+            if (layer.table.name == "incidents")
+                written.rows = [&](const std::function<void(const Row&)>& visit) {
+                    layer.rows([&](const Row& row) {
+                        legend.add(layer.table, row);
+                        visit(row);
+                    });
+                };
+            rows.push_back(write_table(gpkg, LayerFormat::gpkg, written, false, options.cancel));
+            notify(options, path.filename().string() + ":" + layer.table.name);
         }
-        write_layer_styles(gpkg, default_styles(layers));
+        write_layer_styles(gpkg, styles_of(layers, legend));
         gpkg.close();
     } catch (const Error& e) {
         // SQLite says "disk I/O error" for a full disk, and GDAL adds its SQL.
@@ -46,6 +73,7 @@ void write_geopackage(const std::vector<LayerTable>& layers, const std::filesyst
     }
     // SQLite checked its own writes; the bytes must still be on disk before the rename.
     sync_file(path);
+    return rows;
 }
 
 void write_csvt(const LayerTable& layer, const std::filesystem::path& path) {
@@ -58,20 +86,20 @@ void write_csvt(const LayerTable& layer, const std::filesystem::path& path) {
 
 // One file per layer. FlatGeobuf has no geometry-less layers: articles go to CSV then.
 // GDAL writes it through checked_gdal_path(): every write is checked and the file synced.
-std::filesystem::path write_layer_file(const LayerTable& layer, LayerFormat format,
+std::filesystem::path write_layer_file(const LayerStream& layer, LayerFormat format,
                                        const std::filesystem::path& dir,
                                        const std::filesystem::path& out,
                                        const CancellationToken& cancel) {
-    if (format == LayerFormat::flatgeobuf && layer.geometry == GeometryKind::none)
+    if (format == LayerFormat::flatgeobuf && layer.table.geometry == GeometryKind::none)
         format = LayerFormat::csv;
-    const std::filesystem::path path = dir / (layer.name + file_extension(format));
+    const std::filesystem::path path = dir / (layer.table.name + file_extension(format));
     const std::filesystem::path shown = out / path.filename();
     try {
         GdalDataset dataset = GdalDataset::create(driver_name(format), checked_gdal_path(path));
         write_table(dataset, format, layer, false, cancel);
         dataset.close();
         if (format == LayerFormat::csv)
-            write_csvt(layer, std::filesystem::path(path).replace_extension(".csvt"));
+            write_csvt(layer.table, std::filesystem::path(path).replace_extension(".csvt"));
     } catch (const Error& e) {
         // A failed write is the reason a later GDAL call failed: say that one.
         throw_if_write_failed(dir, shown);
@@ -84,17 +112,16 @@ std::filesystem::path write_layer_file(const LayerTable& layer, LayerFormat form
 
 }  // namespace
 
-LayerReport stage_layers(const std::vector<Incident>& incidents,
-                         const std::vector<Article>& articles, const LayerOptions& options,
-                         const Publication& publication,
-                         const std::vector<PlaceMentions>& mentions) {
-    const std::vector<LayerTable> layers =
-        builder_for(options).build({incidents, articles, mentions});
+LayerReport stage_layers(const LayerSources& input, const LayerOptions& options,
+                         const Publication& publication) {
+    const LayerBuilder builder = builder_for(options);
+    const std::vector<LayerStream> layers = builder.stream(input);
     const std::filesystem::path& staging = publication.staging();
     LayerReport report;
     report.files.push_back(staging / "incidents.gpkg");
+    std::vector<std::size_t> rows;
     publication.naming_final_paths(
-        [&] { write_geopackage(layers, report.files.back(), options); });
+        [&] { rows = write_geopackage(layers, report.files.back(), options); });
     if (options.format != LayerFormat::gpkg) {
         for (const auto& layer : layers) {
             const auto file = write_layer_file(layer, options.format, staging,
@@ -105,7 +132,8 @@ LayerReport stage_layers(const std::vector<Incident>& incidents,
             if (std::filesystem::exists(types)) report.files.push_back(types);
         }
     }
-    for (const auto& layer : layers) report.layers.emplace_back(layer.name, layer.rows.size());
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        report.layers.emplace_back(layers[i].table.name, rows[i]);
     return report;
 }
 
@@ -121,7 +149,8 @@ LayerReport publish_layers(const std::vector<Incident>& incidents,
                            const std::filesystem::path& out,
                            const std::vector<PlaceMentions>& mentions, bool with_project) {
     Publication publication{out};
-    LayerReport report = stage_layers(incidents, articles, options, publication, mentions);
+    LayerReport report = stage_layers(
+        {sequence_of(incidents), sequence_of(articles), mentions}, options, publication);
     std::vector<std::string> names;
     for (const auto& file : report.files) names.push_back(file.filename().string());
     const std::size_t layer_files = names.size();

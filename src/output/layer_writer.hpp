@@ -60,10 +60,10 @@ class Publication;
 
 // The directory layers of write_layers, written into the staging folder of `publication`
 // for the caller to publish with its other products; report.files are the staged files.
-LayerReport stage_layers(const std::vector<Incident>& incidents,
-                         const std::vector<Article>& articles, const LayerOptions& options,
-                         const Publication& publication,
-                         const std::vector<PlaceMentions>& mentions = {});
+// The incidents and articles are read from `input` as the layers are written (twice when
+// the format is not gpkg), never all held.
+LayerReport stage_layers(const LayerSources& input, const LayerOptions& options,
+                         const Publication& publication);
 
 // True for "PG:..." connection strings.
 bool is_postgres_target(const std::string& out);

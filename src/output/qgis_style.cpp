@@ -137,19 +137,32 @@ std::vector<double> class_breaks(std::vector<double> values) {
 
 }  // namespace
 
-std::string incidents_qml(const LayerTable& incidents) {
-    std::set<std::string> types;
+void IncidentsLegend::add(const LayerTable& incidents, const Row& row) {
     const int type_index = incidents.field_index("event_type");
-    for (const auto& row : incidents.rows)
-        if (const auto* s = std::get_if<std::string>(&row.values[static_cast<std::size_t>(type_index)]))
-            types.insert(*s);
-    const auto weights = numbers_of(incidents, "weight");
-    const double max_weight = weights.empty() ? 1 : *std::max_element(weights.begin(), weights.end());
+    if (const auto* s = std::get_if<std::string>(&row.values[static_cast<std::size_t>(type_index)]))
+        event_types.insert(*s);
+    const int weight_index = incidents.field_index("weight");
+    if (weight_index < 0) return;
+    const auto& v = row.values[static_cast<std::size_t>(weight_index)];
+    std::optional<double> weight;
+    if (const auto* i = std::get_if<long long>(&v)) weight = static_cast<double>(*i);
+    if (const auto* d = std::get_if<double>(&v)) weight = *d;
+    if (weight && (!max_weight || *weight > *max_weight)) max_weight = weight;
+}
+
+std::string incidents_qml(const LayerTable& incidents) {
+    IncidentsLegend legend;
+    for (const auto& row : incidents.rows) legend.add(incidents, row);
+    return incidents_qml(legend);
+}
+
+std::string incidents_qml(const IncidentsLegend& legend) {
+    const double max_weight = legend.max_weight.value_or(1);
     const std::string size = size_expression("weight", max_weight);
 
     std::string categories, symbols;
     int n = 0;
-    for (const auto& type : types) {
+    for (const auto& type : legend.event_types) {
         const std::string id = std::to_string(n);
         categories += "      <category render=\"true\" symbol=\"" + id + "\" value=\"" +
                       xml_escape(type) + "\" label=\"" + xml_escape(event_type_label(type)) +
@@ -215,13 +228,17 @@ std::string proportional_points_qml(const LayerTable& points, const std::string&
     return qml;
 }
 
-std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers) {
+namespace {
+
+// `streamed`, when given, stands for the rows of the incidents layer.
+std::vector<LayerStyle> styles_of(const std::vector<LayerTable>& layers,
+                                  const IncidentsLegend* streamed) {
     std::vector<LayerStyle> styles;
     for (const auto& layer : layers) {
         LayerStyle style{layer.name, "geom", "incimap default", {}, {}};
         if (layer.name == "incidents") {
             style.description = "Circles sized by weight, coloured by event type";
-            style.qml = incidents_qml(layer);
+            style.qml = streamed ? incidents_qml(*streamed) : incidents_qml(layer);
         } else if (layer.name == "governorates") {
             style.description = "Choropleth of casualties, labelled with governorate names";
             style.qml = choropleth_qml(layer, "admin1_name");
@@ -242,6 +259,17 @@ std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers) {
         styles.push_back(std::move(style));
     }
     return styles;
+}
+
+}  // namespace
+
+std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers) {
+    return styles_of(layers, nullptr);
+}
+
+std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers,
+                                       const IncidentsLegend& incidents) {
+    return styles_of(layers, &incidents);
 }
 
 void write_layer_styles(GdalDataset& gpkg, const std::vector<LayerStyle>& styles) {

@@ -2,6 +2,8 @@
 // Default QGIS styles for the layers, stored in a GeoPackage's `layer_styles` table: the
 // table QGIS itself creates ("Save as default" into the data source) and reads when a layer
 // is loaded, applying the row with useAsDefault = 1.
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,7 +27,19 @@ struct LayerStyle {
 // carry a circle-size legend (three round values).
 std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers);
 
-std::string incidents_qml(const LayerTable& incidents);
+// What the incidents style depends on, gathered row by row while a streamed incidents layer
+// is written: the event types present and the largest weight.
+struct IncidentsLegend {
+    std::set<std::string> event_types;
+    std::optional<double> max_weight;
+    void add(const LayerTable& incidents, const Row& row);  // a row of that layer
+};
+// The same for layers whose incidents rows were streamed, not held: `incidents` stands for them.
+std::vector<LayerStyle> default_styles(const std::vector<LayerTable>& layers,
+                                       const IncidentsLegend& incidents);
+
+std::string incidents_qml(const IncidentsLegend& legend);
+std::string incidents_qml(const LayerTable& incidents);  // from its rows
 std::string choropleth_qml(const LayerTable& polygons, const std::string& label_field);
 std::string proportional_points_qml(const LayerTable& points, const std::string& size_field,
                                     const std::string& color, const std::string& legend_title);

@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "core/error.hpp"
+#include "core/sequence.hpp"
 #include "core/test_signal.hpp"
 #include "extract/extractor.hpp"
 #include "gazetteer/gazetteer.hpp"
@@ -353,8 +354,18 @@ RunSummary run_pipeline(const RunOptions& options) {
         return finish(130);
     }
 
-    const std::vector<Incident> incidents = load_incidents(summary.store);
-    const std::vector<Article> articles = store.articles();
+    // Read from the store as each product is written, never all held. A pass over a large
+    // store takes seconds: it answers a stop request every 1,000 incidents.
+    const Sequence<Incident> incidents = [&](const auto& visit) {
+        std::size_t read = 0;
+        store.for_each_incident([&](const Incident& i) {
+            if (++read % 1000 == 0) options.cancel.throw_if_requested();
+            visit(i);
+        });
+    };
+    const Sequence<Article> articles = [&store](const auto& visit) {
+        store.for_each_article(visit);
+    };
     LayerOptions layers = effective.layers;
     layers.cancel = options.cancel;
     const auto user_callback = layers.on_layer_written;
@@ -367,7 +378,7 @@ RunSummary run_pipeline(const RunOptions& options) {
     try {
         publication.naming_final_paths([&] {
             signal_self_if_test_asks("layers");
-            const LayerReport report = stage_layers(incidents, articles, layers, publication);
+            const LayerReport report = stage_layers({incidents, articles, {}}, layers, publication);
             staged = report.files;
             for (const auto& f : write_run_products(incidents, articles, effective,
                                                     publication.staging()))

@@ -35,8 +35,8 @@ MapBoundaries boundaries_for(const RunOptions& options, const fs::path& dir) {
 
 }  // namespace
 
-std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
-                                         const std::vector<Article>& articles,
+std::vector<fs::path> write_run_products(const Sequence<Incident>& incidents,
+                                         const Sequence<Article>& articles,
                                          const RunOptions& options, const fs::path& dir) {
     std::vector<fs::path> written;
     if (!options.heatmap && !options.brief) return written;
@@ -48,8 +48,9 @@ std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
     bool have_png = false;
     if (options.heatmap) {
         std::vector<WeightedPoint> points;
-        for (const Incident& i : incidents)
+        incidents([&](const Incident& i) {
             if (on_heatmap(i, filter)) points.push_back({i.where.point, weight.evaluate(i)});
+        });
         if (!points.empty()) {
             signal_self_if_test_asks("heatmap");
             HeatmapOptions kernel;
@@ -81,7 +82,7 @@ std::vector<fs::path> write_run_products(const std::vector<Incident>& incidents,
         brief.role = filter.role;
         brief.from = filter.from;  // the period of the layers
         brief.to = filter.to;
-        const BriefReport report = build_brief(incidents, articles, brief);
+        const BriefReport report = build_brief_from_sequences(incidents, articles, brief);
         options.cancel.throw_if_requested();
         BriefAssets assets;
         assets.boundaries = boundaries;

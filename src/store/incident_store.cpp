@@ -27,8 +27,8 @@ std::string text_or_empty(const Statement& s, int i) {
     return s.is_null(i) ? std::string() : s.text(i);
 }
 
-std::vector<Article> read_article_rows(Database& db) {
-    std::vector<Article> out;
+// The articles in the order stored (their texts are not kept), one at a time.
+void visit_article_rows(Database& db, const std::function<void(const Article&)>& visit) {
     Statement s = db.prepare(
         "SELECT article_id, title, published, source, url, origin FROM articles ORDER BY id");
     while (s.step()) {
@@ -39,9 +39,20 @@ std::vector<Article> read_article_rows(Database& db) {
         a.source = text_or_empty(s, 3);
         a.url = text_or_empty(s, 4);
         a.origin = text_or_empty(s, 5);
-        out.push_back(std::move(a));
+        visit(a);
     }
+}
+
+std::vector<Article> read_article_rows(Database& db) {
+    std::vector<Article> out;
+    visit_article_rows(db, [&](const Article& a) { out.push_back(a); });
     return out;
+}
+
+// The merged incidents in the order written, one at a time.
+void visit_incident_rows(Database& db, const std::function<void(const Incident&)>& visit) {
+    Statement s = db.prepare("SELECT " + incident_column_list() + " FROM incidents ORDER BY id");
+    while (s.step()) visit(read_incident(s, 0));
 }
 
 long count_rows(Database& db, std::string_view sql) {
@@ -175,6 +186,14 @@ void IncidentStore::add_articles(const std::vector<ExtractedArticle>& batch) {
 }
 
 std::vector<Article> IncidentStore::articles() { return read_article_rows(db_); }
+
+void IncidentStore::for_each_article(const std::function<void(const Article&)>& visit) {
+    visit_article_rows(db_, visit);
+}
+
+void IncidentStore::for_each_incident(const std::function<void(const Incident&)>& visit) {
+    visit_incident_rows(db_, visit);
+}
 
 namespace {
 
@@ -601,8 +620,7 @@ std::vector<Incident> load_incidents(const fs::path& store_or_run_dir) {
     const auto db_ptr = open_for_reading(store_or_run_dir);
     Database& db = *db_ptr;
     std::vector<Incident> out;
-    Statement s = db.prepare("SELECT " + incident_column_list() + " FROM incidents ORDER BY id");
-    while (s.step()) out.push_back(read_incident(s, 0));
+    visit_incident_rows(db, [&](const Incident& i) { out.push_back(i); });
     return out;
 }
 

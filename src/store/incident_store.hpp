@@ -116,6 +116,10 @@ public:
     void add_articles(const std::vector<ExtractedArticle>& batch);
 
     std::vector<Article> articles();
+    // The same one at a time, none held (texts are never read).
+    void for_each_article(const std::function<void(const Article&)>& visit);
+    // The merged incidents one at a time, none held, in the order of load_incidents().
+    void for_each_incident(const std::function<void(const Incident&)>& visit);
     // Every report, in the order stored.
     std::vector<StoredReport> reports();
     // The reports with these row ids, in the order stored.

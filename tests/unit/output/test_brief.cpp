@@ -276,6 +276,50 @@ TEST_CASE("caps the evidence list, keeping the incidents with most casualties, b
     CHECK(r.totals.incidents == 20);  // the cap is on the list, never on the figures
 }
 
+TEST_CASE("read one at a time, the evidence rows get their whole incident and its first article "
+          "again",
+          "[brief]") {
+    std::vector<Incident> incidents;
+    for (int d = 1; d <= 20; ++d) {
+        char date[16];
+        std::snprintf(date, sizeof date, "2022-03-%02d", d);
+        incidents.push_back(incident(date, "SY04", "Homs", Count::exact(d % 7)));
+        incidents.back().actor = "actor " + std::to_string(d);
+    }
+    Article first, second;
+    first.id = second.id = incidents[5].article_id;  // the sixth: killed 6, kept
+    first.source = "First Outlet";
+    second.source = "Second Outlet";
+    const std::vector<Article> articles = {first, second};
+    int incident_passes = 0, article_passes = 0;
+    BriefOptions o;
+    o.evidence_limit = 5;
+    const BriefReport r = build_brief_from_sequences(
+        [&](const auto& visit) {
+            ++incident_passes;
+            for (const auto& i : incidents) visit(i);
+        },
+        [&](const auto& visit) {
+            ++article_passes;
+            for (const auto& a : articles) visit(a);
+        },
+        o);
+    CHECK(incident_passes == 2);  // the figures, then the evidence rows' incidents
+    CHECK(article_passes == 1);
+    REQUIRE(r.evidence.size() == 5);
+    bool found = false;
+    for (const BriefEvidence& e : r.evidence) {
+        const int d = e.incident.event_date->day;
+        CHECK(e.incident.actor == "actor " + std::to_string(d));
+        CHECK(e.incident.evidence == incidents[static_cast<std::size_t>(d - 1)].evidence);
+        if (d == 6) {
+            found = true;
+            CHECK(e.source == "First Outlet");
+        }
+    }
+    CHECK(found);
+}
+
 TEST_CASE("ranks the top places and groups incidents at one point into one map mark", "[brief]") {
     std::vector<Incident> incidents = {
         incident("2022-03-01", "SY04", "Homs", Count::exact(1), {}, "Tall Alpha"),

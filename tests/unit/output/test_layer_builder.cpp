@@ -237,6 +237,56 @@ TEST_CASE("articles list only sources that selected incidents link to", "[builde
     CHECK_FALSE(row_with(t, "article_id", "art-3"));
 }
 
+TEST_CASE("an article whose incidents are not next to each other counts all of them, once",
+          "[builder]") {
+    Built b;
+    // art-1's incidents, then another article's, then art-1's again.
+    Incident later = b.incidents.front();
+    later.incident_id = "inc-later";
+    b.incidents.push_back(later);
+    b.layers = LayerBuilder{IncidentFilter{}, WeightExpression::parse("casualties"),
+                            read_admin_polygons(test::make_admin_source(b.dir.path()))}
+                   .build({b.incidents, b.articles, b.mentions});
+    const auto& t = b.layer("articles");
+    REQUIRE(t.rows.size() == 2);
+    const Row* first = row_with(t, "article_id", "art-1");
+    REQUIRE(first);
+    CHECK(value<long long>(t, *first, "incidents") == 3);
+}
+
+TEST_CASE("streamed layers read their incidents and articles again each time they are written",
+          "[builder]") {
+    test::TempDir dir{"builder"};
+    const auto incidents = test::sample_incidents();
+    const auto articles = test::sample_articles();
+    int incident_passes = 0, article_passes = 0;
+    const LayerSources input{[&](const auto& visit) {
+                                 ++incident_passes;
+                                 for (const auto& i : incidents) visit(i);
+                             },
+                             [&](const auto& visit) {
+                                 ++article_passes;
+                                 for (const auto& a : articles) visit(a);
+                             },
+                             {}};
+    const LayerBuilder builder{IncidentFilter{}, WeightExpression::parse("casualties"),
+                               read_admin_polygons(test::make_admin_source(dir.path()))};
+    const auto layers = builder.stream(input);
+    CHECK(incident_passes == 1);  // the totals, places and article counts
+    CHECK(article_passes == 0);
+    REQUIRE(layers.front().table.name == "incidents");
+    CHECK(layers.front().table.rows.empty());
+    for (int pass = 0; pass < 2; ++pass) {
+        std::size_t rows = 0;
+        layers.front().rows([&](const Row&) { ++rows; });
+        CHECK(rows == 3);
+        layers.back().rows([&](const Row&) { ++rows; });
+        CHECK(rows == 5);
+    }
+    CHECK(incident_passes == 3);
+    CHECK(article_passes == 2);
+}
+
 TEST_CASE("an incident across the border has no Syrian unit, no point and no place in the totals",
           "[builder][border]") {
     // As a gazetteer built with the nearest-district rule for every place left it: a town in
