@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "extract/actors.hpp"
@@ -235,9 +236,6 @@ bool read_event_date(EventMention& m, std::string_view clause, const std::option
     return true;
 }
 
-// Another country's story: its places come from that country, never from Syria. The ISO
-// code of the country a sentence sets events in ("in Lebanon") more often than in Syria; empty
-// otherwise.
 // "infiltrators from Syria", "fired from neighbouring Syria": Syria as where people or fire
 // came from (not "fighters from Syria's Kurdish forces").
 bool syria_only_as_origin(std::string_view sentence) {
@@ -248,27 +246,23 @@ bool syria_only_as_origin(std::string_view sentence) {
                                  "from neighboring syria ", "from neighboring syria,", "from neighboring syria."});
 }
 
-// The country other than Syria the text names most, by name or people; empty if none.
-std::string most_named_abroad(std::string_view text) {
-    std::string foreign;
-    int most = 0;
-    for (const auto& [code, n] : country_mentions(text))
-        if (code != "SY" && n > most) {
-            most = n;
-            foreign = code;
-        }
-    return foreign;
+// The country other than Syria with the highest count, and its count; empty and 0 if none.
+std::pair<std::string, int> most_abroad(const std::map<std::string, int>& counts) {
+    std::pair<std::string, int> best{{}, 0};
+    for (const auto& [code, n] : counts)
+        if (code != "SY" && n > best.second) best = {code, n};
+    return best;
 }
 
+// The country other than Syria the text names most, by name or people; empty if none.
+std::string most_named_abroad(std::string_view text) { return most_abroad(country_mentions(text)).first; }
+
+// Another country's story: its places come from that country, never from Syria. The ISO
+// code of the country a sentence sets events in ("in Lebanon") more often than in Syria; empty
+// otherwise.
 std::string foreign_country(std::string_view sentence) {
     const auto counts = country_locatives(sentence);
-    std::string foreign;
-    int most = 0;
-    for (const auto& [code, n] : counts)
-        if (code != "SY" && n > most) {
-            most = n;
-            foreign = code;
-        }
+    auto [foreign, most] = most_abroad(counts);
     // "Two soldiers were killed in eastern Lebanon, near the border with Syria": the sentence
     // sets the event in the other country. "Turkish shelling on Ain Issa" does not: a people's
     // name is the actor's.
@@ -301,6 +295,8 @@ std::string article_scene(const std::vector<Sentence>& sentences, const std::vec
     return {};
 }
 
+// The country a sentence is set in, given the report's (`article_scene`): its own scene if it
+// sets one, else the report's unless it names Syria, a Syrian governorate or a Syrian city.
 std::string sentence_scene(std::string_view sentence, const std::string& article_scene,
                            const Gazetteer& gazetteer) {
     std::string foreign = foreign_country(sentence);
