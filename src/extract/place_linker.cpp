@@ -188,6 +188,14 @@ bool names_wide_area(const Phrase& ph) {
                        [](const Place* p) { return p->feature_type == "city"; });
 }
 
+// The phrase names governorate `gov` as an area (precision 3, at its representative point).
+void read_as_governorate(Phrase& ph, const Place* gov) {
+    ph.governorate_level = true;
+    ph.precision = 3;
+    ph.place = gov;
+    ph.point = gov->point;
+}
+
 // A part of a city (district, neighbourhood, quarter) lies within this distance of its centre.
 constexpr double kCityPartKm = 15.0;
 
@@ -276,10 +284,7 @@ void mark_governorate_lists(std::vector<Phrase>& phrases, const std::string& low
         if (j > i) {
             for (std::size_t k = i; k <= j; ++k) {
                 Phrase& ph = phrases[k];
-                ph.governorate_level = true;
-                ph.precision = 3;
-                ph.place = gazetteer.governorate(ph.mention->text);
-                ph.point = ph.place->point;
+                read_as_governorate(ph, gazetteer.governorate(ph.mention->text));
                 ph.listed = k > i;
             }
             phrases[i].end = phrases[j].end;
@@ -398,10 +403,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         // "Latakia: Assad loyalists kill 16": a label opening the text names the governorate.
         const bool label = m.begin == 0 && after.starts_with(":");
         if (gov && !called_town && (area_after || area_before || !any_settlement || label)) {
-            ph.governorate_level = true;
-            ph.precision = 3;
-            ph.place = gov;
-            ph.point = gov->point;
+            read_as_governorate(ph, gov);
             for (std::string_view s : kAreaSuffixes)
                 if (after.starts_with(s)) ph.end = m.end + s.size();
             ph.end += possessive_area;
@@ -480,12 +482,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             // "the Idlib villages of Sarja": villages of a governorate's name lie in the
             // governorate, which frames them by its boundary.
             if (*inner == kFrameKm && !phrases[i].governorate_level)
-                if (const Place* gov = gazetteer_.governorate(phrases[i].mention->text)) {
-                    phrases[i].governorate_level = true;
-                    phrases[i].precision = 3;
-                    phrases[i].place = gov;
-                    phrases[i].point = gov->point;
-                }
+                if (const Place* gov = gazetteer_.governorate(phrases[i].mention->text))
+                    read_as_governorate(phrases[i], gov);
         } else if (const auto radius = frame_gap(gap)) {
             phrases[i].frame = phrases[i + 1].mention;
             // "Saboura district in the countryside of Salamiyah" is no part of the city.
