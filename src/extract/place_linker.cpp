@@ -308,7 +308,9 @@ bool supported(const Candidate& c, bool written_as_place) {
     const Place& p = c.place;
     const bool small = p.feature_type == "village" || p.feature_type == "neighbourhood" ||
                        p.feature_type == "other" || p.feature_type.empty();
-    if (!c.exact_name && (small || p.feature_type == "town" || p.feature_type == "city") &&
+    // (A district is named after its town: "Dome" is no more the Duma district than the city.)
+    if (!c.exact_name &&
+        (small || p.feature_type == "town" || p.feature_type == "city" || p.feature_type == "district") &&
         !written_as_place)
         return false;
     if (c.context_support >= kSupportFloor) return true;

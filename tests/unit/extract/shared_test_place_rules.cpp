@@ -257,3 +257,12 @@ TEST_CASE("a village's name that starts another name is no place, one naming a f
     REQUIRE(out->front().where.place);
     CHECK(out->front().where.geo_precision < 3);
 }
+
+TEST_CASE("a district's name loosely spelled and not written as a place is no place", "[shared][place]") {
+    // "Dome" shares the consonants of Duma, a town and its district.
+    const auto out = extract("Rockets were intercepted by the Iron Dome system, wounding two.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    CHECK_FALSE(out->front().where.place);
+}
