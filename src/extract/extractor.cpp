@@ -430,6 +430,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
 
     const std::vector<bool> captions = caption_paragraphs(sentences);
     const std::string scene = article_scene(sentences, captions, news_text);
+    FramedNames framed_names;  // one place per name in this report
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;
     // The items of a list under a tally share the tally out ("SOHR documented the deaths of
@@ -508,7 +509,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
             read_event_date(m, clause, article.published);
             m.recall_markers = contains_any(low, kRecallMarkers);
             m.opens_earlier = low.starts_with(" earlier ") || low.starts_with(" earlier,");
-            m.where = linker_.link(clause, place_context, foreign);
+            m.where = linker_.link(clause, place_context, foreign, &framed_names);
             if (!m.where && !foreign.empty()) {
                 PlaceRef abroad;
                 abroad.country_code = foreign;
@@ -526,7 +527,8 @@ std::vector<Incident> Extractor::extract(const Article& article,
     apply_headlines(events, headline_mentions);
     elaborate_places(events, sentences, [&](std::size_t k) {
         cancel.throw_if_requested();
-        return linker_.link(sentences[k].text, place_context, sentence_scene(sentences[k].text, scene, gazetteer_));
+        return linker_.link(sentences[k].text, place_context, sentence_scene(sentences[k].text, scene, gazetteer_),
+                            &framed_names);
     });
     carry_places(events);
     elaborate_dates(events, sentences, article.published);

@@ -7,6 +7,7 @@
 #include <numbers>
 
 #include "gazetteer/mention_finder.hpp"
+#include "text/name_key.hpp"
 #include "text/numbers.hpp"
 #include "text/word_tables.hpp"
 
@@ -346,7 +347,8 @@ LonLat destination(LonLat from, double bearing_deg, double km) {
 
 std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                                           const ArticlePlaceContext& context,
-                                          const std::string& foreign_country) const {
+                                          const std::string& foreign_country,
+                                          FramedNames* framed) const {
     const std::vector<Mention> mentions = gazetteer_.find_mentions(sentence);
     const std::string low = ascii_lower(sentence);
     std::vector<Phrase> phrases;
@@ -566,9 +568,17 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
             }
         }
-        const Resolved r = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement, ph.written_as_place);
+        Resolved r = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement, ph.written_as_place);
+        if (framed && !ph.frame) {
+            // The place this name, written the same, had where the article framed it.
+            const std::string key = name_keys(ph.mention->text).exact;
+            for (const auto& [name, id] : framed->places)
+                if (name == key) r.place = gazetteer_.by_id(id);
+        }
         ph.place = r.place;
         ph.support = r.support;
+        if (framed && ph.frame && ph.place)
+            framed->places.emplace_back(name_keys(ph.mention->text).exact, ph.place->id);
         if (ph.place && ph.frame && !nearby.empty() &&
             distance_km(ph.place->point, nearby.front()) > ph.frame_km)
             ph.place = nullptr;  // a homonym far from its frame

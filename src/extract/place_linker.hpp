@@ -4,6 +4,7 @@
 // "south of the Palmyra city" -> 10 km south of Palmyra, precision 2; "20 km east of X" -> 20 km
 // east; "in the eastern Homs countryside" -> Homs governorate, precision 3; "on the Deir
 // Ezzor-Homs road" -> the road, precision 2; a named town or village -> precision 1.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,13 @@ struct ArticlePlaceContext {
 ArticlePlaceContext make_place_context(std::string news_text, std::vector<std::string> admin1_pcodes,
                                        const Resolver& resolver);
 
+// Names an article has placed with the help of a frame ("the Homs district of Khaldiyeh"),
+// so that the same name told alone later in the article ("Khaldiyeh is being bombed") means the
+// same place: one place per name in one report. Filled by link() as it reads the sentences.
+struct FramedNames {
+    std::vector<std::pair<std::string, std::int64_t>> places;  // name key -> place id
+};
+
 class PlaceLinker {
 public:
     PlaceLinker(const Gazetteer& gazetteer, const Resolver& resolver)
@@ -41,8 +49,10 @@ public:
     // The event's place in one sentence; nullopt when it names none that resolves.
     // `foreign_country` (ISO code) is set when the surrounding text is about another country:
     // places are then taken from that country only, and never as a point in Syria.
+    // `framed`, when given, is read for names placed earlier in the article and added to.
     std::optional<PlaceRef> link(std::string_view sentence, const ArticlePlaceContext& context,
-                                 const std::string& foreign_country = {}) const;
+                                 const std::string& foreign_country = {},
+                                 FramedNames* framed = nullptr) const;
 
 private:
     const Gazetteer& gazetteer_;

@@ -266,3 +266,16 @@ TEST_CASE("a district's name loosely spelled and not written as a place is no pl
     INFO(where(out->front()));
     CHECK_FALSE(out->front().where.place);
 }
+
+TEST_CASE("a name the report framed once keeps that place when told alone later", "[shared][place]") {
+    // Al Khalidiyah is a district of Homs city and a village of Hama.
+    const auto out = extract(
+        "Troops shelled the Homs district of Khaldiyeh on Wednesday, killing five civilians.\n\n"
+        "Khaldiyeh was shelled again at night, killing two more people, an activist said.");
+    if (!out) return;
+    REQUIRE_FALSE(out->empty());
+    for (const Incident& in : *out) {
+        INFO(where(in));
+        CHECK(in.where.admin.admin1_pcode == "SY04");
+    }
+}
