@@ -47,8 +47,8 @@ constexpr std::array<std::string_view, 13> kNearPrefixes{{
     "near ", "near the town of ", "near the city of ", "near the village of ", "outskirts of ",
     "close to ", "vicinity of ", "near the ", "around ", "outside ", "on the outskirts of ",
     "suburb of ", "suburbs of "}};
-constexpr std::array<std::string_view, 6> kSettlementWords{{
-    " city", " town", " village", " area", " desert", " countryside"}};
+constexpr std::array<std::string_view, 7> kSettlementWords{{
+    " city", " town", " village", " area", " areas", " desert", " countryside"}};
 // Words that present a name as a place: "Shola town", "the village of Edwan", "in Kafr Zeita".
 // A name spelled unlike any gazetteer name is only taken for a place when written so: a
 // person's name ("Faris Qasim", "Muhammad al-Hussein") or an English word ("Mediterranean
@@ -457,7 +457,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             if (after.starts_with(s) && !ph.governorate_level &&
                 (after.size() == s.size() || !std::isalpha(static_cast<unsigned char>(after[s.size()])))) {
                 ph.end = m.end + s.size();
-                if (s == " area" || s == " desert" || s == " countryside")
+                if (s == " area" || s == " areas" || s == " desert" || s == " countryside")
                     ph.precision = std::max(ph.precision, 2);
                 ph.countryside = s == " countryside";
             }

@@ -279,3 +279,12 @@ TEST_CASE("a name the report framed once keeps that place when told alone later"
         CHECK(in.where.admin.admin1_pcode == "SY04");
     }
 }
+
+TEST_CASE("a name followed by areas is an area, not the town itself", "[shared][place]") {
+    const auto out = extract("Shelling killed two diggers on the frontlines in Ain Issa areas on Monday.");
+    if (!out) return;
+    REQUIRE(out->size() == 1);
+    INFO(where(out->front()));
+    REQUIRE(out->front().where.place);
+    CHECK(out->front().where.geo_precision == 2);
+}
