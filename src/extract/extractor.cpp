@@ -257,10 +257,16 @@ std::pair<std::string, int> most_abroad(const std::map<std::string, int>& counts
 // The country other than Syria the text names most, by name or people; empty if none.
 std::string most_named_abroad(std::string_view text) { return most_abroad(country_mentions(text)).first; }
 
-// Another country's story: its places come from that country, never from Syria. The ISO
-// code of the country a sentence sets events in ("in Lebanon") more often than in Syria; empty
-// otherwise.
-std::string foreign_country(std::string_view sentence) {
+// Which countries a sentence sets its events in, read once: `foreign` is another country's
+// story (its places come from that country, never from Syria), the ISO code of the country
+// the sentence sets events in ("in Lebanon") more often than in Syria, empty otherwise;
+// `syria` is whether it sets anything in Syria by name.
+struct SentenceCountries {
+    std::string foreign;
+    bool syria = false;
+};
+
+SentenceCountries sentence_countries(std::string_view sentence) {
     const auto counts = country_locatives(sentence);
     auto [foreign, most] = most_abroad(counts);
     // "Two soldiers were killed in eastern Lebanon, near the border with Syria": the sentence
@@ -272,9 +278,10 @@ std::string foreign_country(std::string_view sentence) {
         // neighbouring Syria hit Turkish homes": Syria only as where they came from; the
         // scene is the other country the sentence names.
         if (syria_only_as_origin(sentence)) foreign = most_named_abroad(sentence);
-        return foreign;
+        return {foreign, false};
     }
-    return syria == counts.end() || syria->second < most ? foreign : std::string();
+    return {syria == counts.end() || syria->second < most ? foreign : std::string(),
+            syria != counts.end()};
 }
 
 // The country the report is about: the scene its headline, or else its lead, sets abroad
@@ -287,8 +294,9 @@ std::string article_scene(const std::vector<Sentence>& sentences, const std::vec
                           std::string_view news_text) {
     for (const Sentence& s : sentences) {
         if (captions[s.paragraph]) continue;  // a photo may show another place
-        if (std::string foreign = foreign_country(s.text); !foreign.empty()) return foreign;
-        if (country_locatives(s.text).count("SY") > 0) return {};
+        const SentenceCountries countries = sentence_countries(s.text);
+        if (!countries.foreign.empty()) return countries.foreign;
+        if (countries.syria) return {};
         if (syria_only_as_origin(s.text)) return most_named_abroad(news_text);
         if (!s.headline) break;  // the lead was the last to look at
     }
@@ -299,9 +307,9 @@ std::string article_scene(const std::vector<Sentence>& sentences, const std::vec
 // sets one, else the report's unless it names Syria, a Syrian governorate or a Syrian city.
 std::string sentence_scene(std::string_view sentence, const std::string& article_scene,
                            const Gazetteer& gazetteer) {
-    std::string foreign = foreign_country(sentence);
-    if (!foreign.empty() || article_scene.empty() || country_locatives(sentence).count("SY") > 0)
-        return foreign;
+    SentenceCountries countries = sentence_countries(sentence);
+    if (!countries.foreign.empty() || article_scene.empty() || countries.syria)
+        return std::move(countries.foreign);
     // A Syrian governorate as an area ("in the northern province of Aleppo") or a Syrian city
     // ("the northern city of Aleppo") is a scene in Syria.
     if (!governorate_hints(sentence, gazetteer).empty()) return {};

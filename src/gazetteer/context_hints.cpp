@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "text/word_tables.hpp"
+
 namespace incimap {
 namespace {
 
@@ -205,9 +207,8 @@ std::vector<std::size_t> word_positions(std::string_view text, std::string_view 
 // Turkey", 0 for a border ("near the border with Syria"), a source ("fired from Syria") or the
 // base of a force ("the YPG group in northern Syria fired rockets into Turkey").
 int locative_weight(std::string_view before) {
-    std::string low(" ");
     const std::size_t from = before.size() > 40 ? before.size() - 40 : 0;
-    for (char c : before.substr(from)) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string low = " " + ascii_lower(before.substr(from));
     for (std::string_view side : {"northern ", "southern ", "eastern ", "western ", "north-eastern ",
                                   "north-western ", "northeastern ", "northwestern ", "southeastern ",
                                   "south-eastern ", "central ", "the "})
@@ -233,8 +234,7 @@ int locative_weight(std::string_view before) {
 // Turkey's border"? Whose army, ministry or president ("Turkey's defence ministry", "Jordanian
 // border guards") does not.
 bool names_own_ground(std::string_view after, bool name) {
-    std::string low;
-    for (char c : after.substr(0, 40)) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string low = ascii_lower(after.substr(0, 40));
     if (name) {
         bool possessive = false;
         for (std::string_view s : {"'s ", "\xe2\x80\x99s "})
