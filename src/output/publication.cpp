@@ -77,19 +77,24 @@ Names files_in(const fs::path& folder) {
     return names;
 }
 
+// Renames `temporary`, made with result `ec`, over `destination` in one step; on any failure
+// removes it and throws `what` naming `named`.
+void rename_into_place(const fs::path& temporary, const fs::path& destination, std::error_code ec,
+                       const std::string& what, const fs::path& named) {
+    if (!ec) fs::rename(temporary, destination, ec);
+    if (!ec) return;
+    std::error_code ignored;
+    fs::remove(temporary, ignored);
+    throw Error(what + ": " + ec.message(), named.string());
+}
+
 // Puts a symbolic link `path` -> `target` in place in one step, whatever was at `path`
 // (a file or an older link): made under a temporary name, then renamed over it.
 void place_link(const fs::path& path, const fs::path& target) {
     const fs::path temporary = path.parent_path() / unique_name(link_prefix);
     std::error_code ec;
     fs::create_symlink(target, temporary, ec);
-    if (!ec) fs::rename(temporary, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw Error("cannot put the link to the new output in place: " + ec.message(),
-                    path.string());
-    }
+    rename_into_place(temporary, path, ec, "cannot put the link to the new output in place", path);
 }
 
 // `file` under the same name in `folder`, sharing its bytes: a hard link, or a synced copy
@@ -104,13 +109,8 @@ void add_to_generation(const fs::path& file, const fs::path& folder) {
         fs::copy_file(file, temporary, ec);
         if (!ec) sync_file(temporary);
     }
-    if (!ec) fs::rename(temporary, destination, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw Error("cannot keep this output in the new set of outputs: " + ec.message(),
-                    file.string());
-    }
+    rename_into_place(temporary, destination, ec, "cannot keep this output in the new set of outputs",
+                      file);
 }
 
 // True when `a` itself (a link is not followed) and `b` are one file: hard links of it.
