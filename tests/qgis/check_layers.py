@@ -54,6 +54,21 @@ def import_qgis():
         return False
 
 
+def start_qgis():
+    """QGIS started without a display, and a list of failures with the check that fills it."""
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.setPrefixPath("/usr", True)
+    app.initQgis()
+    failures = []
+
+    def check(condition, message):
+        if not condition:
+            failures.append(message)
+            print("FAILED:", message, file=sys.stderr)
+    return app, failures, check
+
+
 def main():
     if len(sys.argv) not in (4, 5):
         print(__doc__, file=sys.stderr)
@@ -63,7 +78,7 @@ def main():
     if not import_qgis():
         print("skipped: PyQGIS (python3-qgis) is not available", file=sys.stderr)
         return 77
-    from qgis.core import (QgsApplication, QgsMapRendererParallelJob, QgsMapSettings,
+    from qgis.core import (QgsMapRendererParallelJob, QgsMapSettings,
                            QgsProject, QgsRectangle, QgsVectorLayer, QgsSymbolLayer)
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor
@@ -78,15 +93,7 @@ def main():
         counts = {name: int(n) for name, n in (line.split() for line in written.stdout.splitlines())}
     gpkg = os.path.join(out_dir, "incidents.gpkg")
 
-    app = QgsApplication([], False)
-    app.setPrefixPath("/usr", True)
-    app.initQgis()
-    failures = []
-
-    def check(condition, message):
-        if not condition:
-            failures.append(message)
-            print("FAILED:", message, file=sys.stderr)
+    app, failures, check = start_qgis()  # noqa: F841 (the application must outlive the checks)
 
     layers = {}
     for name, count in counts.items():

@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_layers import import_qgis  # noqa: E402
+from check_layers import import_qgis, start_qgis  # noqa: E402
 
 EXPECTED_LAYERS = ["incidents", "places", "governorate_points", "heatmap", "districts",
                    "governorates", "articles"]
@@ -30,7 +30,7 @@ def main():
     if not import_qgis():
         print("skipped: PyQGIS (python3-qgis) is not available", file=sys.stderr)
         return 77
-    from qgis.core import (QgsApplication, QgsDateTimeRange, QgsFeatureRequest, QgsProject,
+    from qgis.core import (QgsDateTimeRange, QgsFeatureRequest, QgsProject,
                            QgsVectorLayerTemporalContext)
     from qgis.PyQt.QtCore import Qt
 
@@ -41,15 +41,7 @@ def main():
     moved = os.path.join(work, "moved")
     shutil.move(run, moved)
 
-    app = QgsApplication([], False)
-    app.setPrefixPath("/usr", True)
-    app.initQgis()
-    failures = []
-
-    def check(condition, message):
-        if not condition:
-            failures.append(message)
-            print("FAILED:", message, file=sys.stderr)
+    app, failures, check = start_qgis()  # noqa: F841 (the application must outlive the checks)
 
     project = QgsProject.instance()
     check(project.read(os.path.join(moved, "incimap.qgz")), "QGIS reads incimap.qgz")
