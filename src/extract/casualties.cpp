@@ -120,9 +120,6 @@ constexpr std::array<std::string_view, 56> kPersonNouns{{
     "gunman", "mukhtar", "elder", "conscript", "volunteer", "minor", "teen", "youngster",
     "brother", "sister", "son", "daughter", "father", "mother", "husband", "wife", "refugee"}};
 
-// A figure of people written as one word: "a 5-person cell", "a five-man crew".
-constexpr std::array<std::string_view, 4> kGroupSuffixes{{"-strong", "-person", "-man", "-member"}};
-
 // Words that may follow a bare figure ("arrested 15 in ...", "captured 4 during ...").
 constexpr std::array<std::string_view, 8> kAfterBareFigure{{
     "in", "on", "at", "during", "after", "near", "while", "and"}};
@@ -468,10 +465,7 @@ private:
         // (`from` is the first word after the figure.)
         if (from >= words_.size() || is_one_of(words_[from].lower, kAfterBareFigure)) return true;
         // "captured a 5-person cell": the figure itself counts people.
-        if (from > 0 && std::any_of(kGroupSuffixes.begin(), kGroupSuffixes.end(), [&](std::string_view g) {
-                return words_[from - 1].lower.ends_with(g);
-            }))
-            return true;
+        if (from > 0 && group_size_suffix(words_[from - 1].lower) > 0) return true;
         for (std::size_t k = from; k < words_.size() && k < from + 6; ++k) {
             const std::string& w = words_[k].lower;
             const std::string_view singular =

@@ -148,15 +148,20 @@ bool is_unit(const std::string& w) {
 
 }  // namespace
 
+std::size_t group_size_suffix(std::string_view lower_word) {
+    for (std::string_view group : {"-strong", "-person", "-man", "-member"})
+        if (lower_word.ends_with(group)) return group.size();
+    return 0;
+}
+
 std::optional<int> parse_cardinal(std::string_view word) {
     std::string lower(word);
     for (char& c : lower) c = ascii_lower(c);
     if (auto d = digits_value(lower)) return d;
     if (auto v = word_value(lower)) return v;
     // "a five-strong family", "a 5-person cell", "a five-man crew": a group of that many.
-    for (std::string_view group : {"-strong", "-person", "-man", "-member"})
-        if (lower.ends_with(group) && lower.size() > group.size())
-            return parse_cardinal(std::string_view(lower).substr(0, lower.size() - group.size()));
+    if (const std::size_t group = group_size_suffix(lower); group > 0 && lower.size() > group)
+        return parse_cardinal(std::string_view(lower).substr(0, lower.size() - group));
     const auto dash = lower.find('-');
     if (dash == std::string::npos) return std::nullopt;
     auto tens = word_value(std::string_view(lower).substr(0, dash));

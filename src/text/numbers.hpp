@@ -30,8 +30,13 @@ struct TextWord {
 std::vector<TextWord> text_words(std::string_view text);
 
 // A cardinal written as one token or hyphenated words: "15", "1,199", "six", "Sixty-one",
-// "dozen". Case-insensitive. nullopt for anything else.
+// "dozen", or the size of a group of people ("five-strong", "5-person"). Case-insensitive.
+// nullopt for anything else.
 std::optional<int> parse_cardinal(std::string_view word);
+
+// A lower-case word that gives a group of people's size ("five-strong", "5-person",
+// "five-man", "12-member"): the length of its group suffix, 0 when it has none.
+std::size_t group_size_suffix(std::string_view lower_word);
 
 // Every quantity in `text`, left to right. Multi-word numbers ("two hundred", "twenty one",
 // "a dozen", "half a million") count as one quantity. Four-digit years written without a
