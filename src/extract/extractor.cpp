@@ -240,10 +240,10 @@ bool read_event_date(EventMention& m, std::string_view clause, const std::option
 // came from (not "fighters from Syria's Kurdish forces").
 bool syria_only_as_origin(std::string_view sentence) {
     const std::string low = ascii_lower(sentence) + " ";
-    return contains_any(low, std::array<std::string_view, 9>{
-                                 "from syria ", "from syria,", "from syria.", "from neighbouring syria ",
-                                 "from neighbouring syria,", "from neighbouring syria.",
-                                 "from neighboring syria ", "from neighboring syria,", "from neighboring syria."});
+    for (std::string_view origin : {"from syria", "from neighbouring syria", "from neighboring syria"})
+        for (std::size_t at = low.find(origin); at != std::string::npos; at = low.find(origin, at + 1))
+            if (std::string_view(" ,.").find(low[at + origin.size()]) != std::string_view::npos) return true;
+    return false;
 }
 
 // The country other than Syria with the highest count, and its count; empty and 0 if none.
