@@ -439,6 +439,10 @@ std::vector<Incident> Extractor::extract(const Article& article,
     const std::vector<bool> captions = caption_paragraphs(sentences);
     const std::string scene = article_scene(sentences, captions, news_text);
     FramedNames framed_names;  // one place per name in this report
+    // The country each sentence is set in, read once for its events and for elaborating others.
+    std::vector<std::string> scenes;
+    scenes.reserve(sentences.size());
+    for (const Sentence& s : sentences) scenes.push_back(sentence_scene(s.text, scene, gazetteer_));
     std::vector<EventMention> mentions;
     std::vector<EventMention> headline_mentions;
     // The items of a list under a tally share the tally out ("SOHR documented the deaths of
@@ -458,7 +462,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
             tally_list_until = si + kTallyListGap;
         else if (si <= tally_list_until && text_words(sentence.text).size() < kHeadingWords)
             ++tally_list_until;
-        const std::string foreign = sentence_scene(sentence.text, scene, gazetteer_);
+        const std::string& foreign = scenes[si];
         // A tally that opens the sentence covers all its clauses ("During the same period, four
         // civilians ... were killed, while 633 members died"); one inside a clause covers that
         // clause only ("no word on casualties so far, while four were killed in ...").
@@ -535,8 +539,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
     apply_headlines(events, headline_mentions);
     elaborate_places(events, sentences, [&](std::size_t k) {
         cancel.throw_if_requested();
-        return linker_.link(sentences[k].text, place_context, sentence_scene(sentences[k].text, scene, gazetteer_),
-                            &framed_names);
+        return linker_.link(sentences[k].text, place_context, scenes[k], &framed_names);
     });
     carry_places(events);
     elaborate_dates(events, sentences, article.published);
