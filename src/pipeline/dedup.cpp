@@ -19,92 +19,70 @@ namespace {
 // the order reports are taken in must increase it, so that stores merged by an older incimap
 // are merged again rather than continued.
 // Version 3: incidents carry merge keys (store_merge.hpp); an older store has none to look up.
-constexpr int merge_version = 3;
+// Version 4: incidents carry what a merge continues them from without their reports (their
+// best report, first actor and victims, and the sources compared with).
+constexpr int merge_version = 4;
 
 std::string count_text(const Count& c) { return c.value ? std::to_string(*c.value) : "none"; }
 
 // Reports between two looks at the stop request and the progress callback.
 constexpr std::size_t reports_per_check = 256;
 
+// An incident as a merge builds it.
 struct Cluster {
-    std::vector<const StoredReport*> members;  // in report order
-    std::vector<std::string> reasons;          // per member; empty for the first
-    std::string incident_id;                   // as stored; empty for a new incident
-    bool changed = true;                       // new, or took a report in this merge
+    std::string incident_id;          // as stored; empty for a new incident
+    std::size_t stored_sources = 0;   // reports an earlier merge gave it
+    MergingIncident merged;
+    std::vector<MergedIncident::Source> added;  // the reports this merge gave it, in order
     // What a joining report is compared with: the articles of the members, and one member
     // per comparison key (a report is the same event as every member exactly when it comes
-    // from none of their articles and is the same event as each of these).
+    // from none of their articles and is the same event as each of these). A stored
+    // incident's articles are left out: no report a merge adds comes from them
+    // (continue_merge).
     std::unordered_set<std::int64_t> articles;
     std::unordered_set<std::string> keys;
-    std::vector<const StoredReport*> distinct;
+    std::vector<const StoredReport*> compared;  // the first report first
 
-    void add(const StoredReport* report, std::string reason) {
-        members.push_back(report);
-        reasons.push_back(std::move(reason));
-        articles.insert(report->article_key);
-        if (keys.insert(comparison_key(*report)).second) distinct.push_back(report);
+    explicit Cluster(const StoredReport& first) : merged(first) { note(first, std::string()); }
+    explicit Cluster(const ContinuedIncident& c)
+        : incident_id(c.stored->incident.incident_id),
+          stored_sources(c.stored->sources),
+          merged(c.stored->incident, *c.best, c.stored->state.first_actor,
+                 c.stored->state.first_victims),
+          compared(c.compared) {
+        for (const StoredReport* r : compared) keys.insert(comparison_key(*r));
+    }
+
+    const StoredReport& first() const { return *compared.front(); }
+    bool changed() const { return !added.empty(); }
+
+    void join(const StoredReport& report, std::string reason) {
+        merged.add(report);
+        note(report, std::move(reason));
     }
     bool takes(const StoredReport& report, const DedupRules& rules,
                std::size_t& comparisons) const {
         if (articles.count(report.article_key)) return false;
-        return std::all_of(distinct.begin(), distinct.end(), [&](const StoredReport* m) {
+        return std::all_of(compared.begin(), compared.end(), [&](const StoredReport* m) {
             ++comparisons;
             return is_same_event(*m, report, rules);
         });
     }
+
+private:
+    void note(const StoredReport& report, std::string reason) {
+        articles.insert(report.article_key);
+        const bool first_of_kind = keys.insert(comparison_key(report)).second;
+        if (first_of_kind) compared.push_back(&report);
+        added.push_back({report.report_id, report.incident.article_id, std::move(reason),
+                         first_of_kind});
+    }
 };
 
-Cluster new_cluster(const StoredReport& first) {
-    Cluster c;
-    c.add(&first, std::string());
-    return c;
-}
-
-// `earlier` as clusters of `reports`, or nullopt when it does not consist of exactly the
-// first reports (in id order), each once: then it cannot be continued.
-std::optional<std::vector<Cluster>> restore(const std::vector<StoredReport>& reports,
-                                            const std::vector<IncidentMembers>& earlier) {
-    const auto by_id = [](const StoredReport& r, std::int64_t id) { return r.report_id < id; };
-    if (!std::is_sorted(
-            reports.begin(), reports.end(),
-            [](const StoredReport& a, const StoredReport& b) { return a.report_id < b.report_id; }))
-        return std::nullopt;
-    std::size_t covered = 0;
-    for (const IncidentMembers& m : earlier) covered += m.sources.size();
-    if (covered > reports.size()) return std::nullopt;
-    std::vector<bool> taken(covered, false);
-    std::vector<Cluster> clusters;
-    clusters.reserve(earlier.size());
-    for (const IncidentMembers& m : earlier) {
-        if (m.sources.empty()) return std::nullopt;
-        Cluster c;
-        c.incident_id = m.incident_id;
-        c.changed = false;
-        for (const auto& source : m.sources) {
-            const auto it =
-                std::lower_bound(reports.begin(), reports.end(), source.report_id, by_id);
-            const auto at = static_cast<std::size_t>(it - reports.begin());
-            if (at >= covered || it->report_id != source.report_id || taken[at])
-                return std::nullopt;
-            taken[at] = true;
-            c.add(&*it, source.reason);
-        }
-        clusters.push_back(std::move(c));
-    }
-    return clusters;
-}
-
-std::size_t reports_in(const std::vector<Cluster>& clusters) {
-    std::size_t n = 0;
-    for (const Cluster& c : clusters) n += c.members.size();
-    return n;
-}
-
-// The incidents of `clusters`; `index`, when given, adds the merge keys of those to rewrite.
-DedupResult finish(const std::vector<Cluster>& clusters, bool continued, std::size_t reports_merged,
+// The incidents to write of `clusters`: the changed ones, new ones with their merge keys.
+DedupResult finish(const std::vector<Cluster>& clusters, std::size_t reports_merged,
                    const MergeHooks& hooks, const MergeCandidates* index = nullptr) {
     DedupResult result;
-    result.continued = continued;
     result.reports_merged = reports_merged;
     std::unordered_set<std::string> ids;
     for (const Cluster& c : clusters)
@@ -112,14 +90,13 @@ DedupResult finish(const std::vector<Cluster>& clusters, bool continued, std::si
     const auto taken = [&](const std::string& id) {
         return ids.count(id) || (hooks.stored_id_in_use && hooks.stored_id_in_use(id));
     };
-    result.incidents.reserve(clusters.size());
-    for (std::size_t i = 0; i < clusters.size(); ++i) {
-        const Cluster& c = clusters[i];
+    for (const Cluster& c : clusters) {
+        if (!c.changed()) continue;
         MergedIncident m;
-        m.incident = c.members.size() == 1 ? c.members.front()->incident : merge_reports(c.members);
-        for (std::size_t k = 0; k < c.members.size(); ++k)
-            m.sources.push_back(
-                {c.members[k]->report_id, c.members[k]->incident.article_id, c.reasons[k]});
+        m.incident = c.merged.incident();
+        m.sources = c.added;
+        m.stored_sources = c.stored_sources;
+        m.state = {c.merged.best_report(), c.merged.first_actor(), c.merged.first_victims()};
         if (!c.incident_id.empty()) {
             m.incident.incident_id = c.incident_id;
         } else {
@@ -128,12 +105,9 @@ DedupResult finish(const std::vector<Cluster>& clusters, bool continued, std::si
             for (int n = 2; taken(m.incident.incident_id); ++n)
                 m.incident.incident_id = base + "-" + std::to_string(n);
             ids.insert(m.incident.incident_id);
+            if (index) m.merge_keys = index->index_keys(c.first());
         }
-        if (c.changed) {
-            result.changed.push_back(i);
-            if (index) m.merge_keys = index->index_keys(*c.members.front());
-        }
-        result.merges += c.members.size() - 1;
+        result.merges += c.added.size() - (c.incident_id.empty() ? 1 : 0);
         result.incidents.push_back(std::move(m));
     }
     return result;
@@ -156,33 +130,32 @@ std::string merge_settings(bool dedup, const DedupRules& rules) {
 }
 
 DedupResult keep_reports_apart(const std::vector<StoredReport>& reports,
-                               const std::vector<IncidentMembers>& earlier,
                                const MergeHooks& hooks) {
-    auto restored = restore(reports, earlier);
-    std::vector<Cluster> clusters = restored ? std::move(*restored) : std::vector<Cluster>{};
-    const std::size_t start = reports_in(clusters);
-    for (std::size_t n = start; n < reports.size(); ++n)
-        clusters.push_back(new_cluster(reports[n]));
-    return finish(clusters, restored && !earlier.empty(), reports.size() - start, hooks);
+    std::vector<Cluster> clusters;
+    clusters.reserve(reports.size());
+    for (const StoredReport& r : reports) clusters.emplace_back(r);
+    return finish(clusters, reports.size(), hooks);
 }
 
 DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRules& rules,
-                        const std::vector<IncidentMembers>& earlier, const MergeHooks& hooks) {
-    auto restored = restore(reports, earlier);
-    std::vector<Cluster> clusters = restored ? std::move(*restored) : std::vector<Cluster>{};
-    MergeCandidates candidates(rules);
-    for (std::size_t c = 0; c < clusters.size(); ++c)
-        candidates.add(*clusters[c].members.front(), c);
+                        const MergeHooks& hooks) {
+    return continue_merge({}, reports, rules, hooks);
+}
 
-    const std::size_t start = reports_in(clusters);
-    const std::size_t total = reports.size() - start;
+DedupResult continue_merge(const std::vector<ContinuedIncident>& stored,
+                           const std::vector<StoredReport>& added, const DedupRules& rules,
+                           const MergeHooks& hooks) {
+    std::vector<Cluster> clusters(stored.begin(), stored.end());
+    MergeCandidates candidates(rules);
+    for (std::size_t c = 0; c < clusters.size(); ++c) candidates.add(clusters[c].first(), c);
+
     std::size_t comparisons = 0;
-    for (std::size_t n = start; n < reports.size(); ++n) {
-        if ((n - start) % reports_per_check == 0) {
-            if (hooks.on_progress) hooks.on_progress(n - start, total);
+    for (std::size_t n = 0; n < added.size(); ++n) {
+        if (n % reports_per_check == 0) {
+            if (hooks.on_progress) hooks.on_progress(n, added.size());
             if (hooks.stop_requested && hooks.stop_requested()) throw MergeInterrupted{};
         }
-        const StoredReport& r = reports[n];
+        const StoredReport& r = added[n];
         std::optional<std::size_t> joined;
         for (std::size_t c : candidates.lookup(r)) {
             if (clusters[c].takes(r, rules, comparisons)) {
@@ -192,16 +165,15 @@ DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRul
         }
         if (joined) {
             Cluster& c = clusters[*joined];
-            const StoredReport& first = *c.members.front();
-            c.add(&r, "with " + first.incident.article_id + ": " + *same_event(first, r, rules));
-            c.changed = true;
+            c.join(r, "with " + c.first().incident.article_id + ": " +
+                          *same_event(c.first(), r, rules));
         } else {
-            clusters.push_back(new_cluster(r));
+            clusters.emplace_back(r);
             candidates.add(r, clusters.size() - 1);
         }
     }
-    if (hooks.on_progress) hooks.on_progress(total, total);
-    DedupResult result = finish(clusters, restored && !earlier.empty(), total, hooks, &candidates);
+    if (hooks.on_progress) hooks.on_progress(added.size(), added.size());
+    DedupResult result = finish(clusters, added.size(), hooks, &candidates);
     result.comparisons = comparisons;
     return result;
 }
@@ -217,14 +189,11 @@ void write_dedup_rows(
         out << "incident_id,report_incident_id,article_id,first_article_id,event_type,"
                "event_date,place_name,killed,merged_killed,reasons\n";
         rows([&](const JoinedReport& row) {
-            const Incident& in = row.report;
-            out << csv_field(row.incident_id) << ',' << csv_field(in.incident_id) << ','
-                << csv_field(in.article_id) << ',' << csv_field(row.first_article_id) << ','
-                << csv_field(in.event_type) << ','
-                << (in.event_date ? in.event_date->iso() : std::string()) << ','
-                << csv_field(in.where.place ? in.where.place->name : std::string()) << ','
-                << count_text(in.casualties.killed) << ',' << count_text(Count{row.incident_killed})
-                << ',' << csv_field(row.reason) << '\n';
+            out << csv_field(row.incident_id) << ',' << csv_field(row.report_incident_id) << ','
+                << csv_field(row.article_id) << ',' << csv_field(row.first_article_id) << ','
+                << csv_field(row.event_type) << ',' << row.event_date << ','
+                << csv_field(row.place_name) << ',' << count_text(Count{row.killed}) << ','
+                << count_text(Count{row.incident_killed}) << ',' << csv_field(row.reason) << '\n';
         });
         out.flush();
         if (!out) throw Error("cannot write the dedup report", tmp.string());
@@ -239,11 +208,19 @@ void write_dedup_report(const DedupResult& result, const std::vector<StoredRepor
     for (const StoredReport& r : reports) by_id[r.report_id] = &r;
     write_dedup_rows(csv, [&](const auto& visit) {
         for (const MergedIncident& m : result.incidents) {
-            for (std::size_t i = 1; i < m.sources.size(); ++i)
-                visit(JoinedReport{m.incident.incident_id, m.incident.casualties.killed.value,
+            for (std::size_t i = 1; i < m.sources.size(); ++i) {
+                const Incident& in = by_id.at(m.sources[i].report_id)->incident;
+                visit(JoinedReport{m.incident.incident_id,
+                                   m.incident.casualties.killed.value,
                                    m.sources[0].article_id,
-                                   by_id.at(m.sources[i].report_id)->incident,
+                                   in.incident_id,
+                                   in.article_id,
+                                   in.event_type,
+                                   in.event_date ? in.event_date->iso() : std::string(),
+                                   in.where.place ? in.where.place->name : std::string(),
+                                   in.casualties.killed.value,
                                    m.sources[i].reason});
+            }
         }
     });
 }

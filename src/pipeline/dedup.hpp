@@ -59,13 +59,12 @@ std::optional<DayWindow> event_window(const StoredReport& report, const DedupRul
 std::string merge_settings(bool dedup, const DedupRules& rules);
 
 struct DedupResult {
-    std::vector<MergedIncident> incidents;  // in the order of their first report
-    std::size_t merges = 0;                 // reports that joined an earlier report's incident
-    // True when the merge continued the store's earlier one: only `changed` incidents (new
-    // ones, and earlier ones that took a new report) differ from what the store holds.
-    bool continued = false;
-    std::vector<std::size_t> changed;  // indexes into `incidents`, ascending
-    std::size_t reports_merged = 0;    // reports this merge placed (not restored ones)
+    // The incidents to write, in the order of their first report: every incident of a full
+    // merge; of a continued one (continue_merge), the stored incidents that took a report
+    // (their `sources` are the new ones only, after `stored_sources`) and the new incidents.
+    std::vector<MergedIncident> incidents;
+    std::size_t merges = 0;            // reports that joined an earlier report's incident
+    std::size_t reports_merged = 0;    // reports this merge placed
     std::size_t comparisons = 0;       // same-event tests made: the merge's work
 };
 
@@ -84,24 +83,65 @@ struct MergeHooks {
 // the same event as it (so that A~B and B~C never chain A and C together unless A~C too);
 // the incident keeps the id of its first report, which therefore stays stable as reports
 // are added. Reports are taken in the given order (the store's: the order they were read).
-//
-// Because a report's incident depends only on the reports before it, a merge can continue
-// from `earlier`, the incidents an earlier merge made of the first reports (the store's
-// incident_sources): it restores them and merges only the reports after them, with the same
-// result as merging everything again. `earlier` must come from the same rules (see
-// merge_settings); when it does not cover exactly the first reports it is ignored.
 DedupResult deduplicate(const std::vector<StoredReport>& reports, const DedupRules& rules = {},
-                        const std::vector<IncidentMembers>& earlier = {},
                         const MergeHooks& hooks = {});
 
-// One incident per report, for --no-dedup; continues `earlier` the same way.
+// A stored incident with the reports of it a continued merge reads: the ones it compares a
+// joining report with (IncidentStore::stored_incidents) and the one it takes place, date and
+// text from.
+struct ContinuedIncident {
+    const StoredIncident* stored;
+    std::vector<const StoredReport*> compared;  // in report order; the first report first
+    const StoredReport* best;
+};
+
+// Because a report's incident depends only on the reports before it, a merge can continue
+// from the incidents an earlier merge (with the same rules, merge_settings()) made of the
+// first reports: placing only `added`, the reports after all of theirs, gives the incidents
+// a merge of every report would. Only the stored incidents that a lookup for some added
+// report finds need be given (store_merge.hpp), in store order, and none of their reports
+// may come from the article of an added report (the store adds an article's reports at once).
+DedupResult continue_merge(const std::vector<ContinuedIncident>& stored,
+                           const std::vector<StoredReport>& added, const DedupRules& rules = {},
+                           const MergeHooks& hooks = {});
+
+// One incident per report, for --no-dedup. Continuing a store needs nothing of its
+// incidents but which ids they use (MergeHooks::stored_id_in_use).
 DedupResult keep_reports_apart(const std::vector<StoredReport>& reports,
-                               const std::vector<IncidentMembers>& earlier = {},
                                const MergeHooks& hooks = {});
 
 // The merged record of several reports of one event: place, date and text from the most
 // precise report, counts as in docs/store.md (the highest count, low/high across sources).
 Incident merge_reports(const std::vector<const StoredReport*>& reports);
+
+// merge_reports() one report at a time, in report order. A stored incident that takes a new
+// report continues from its merged record and the little the store keeps beside it
+// (IncidentMergeState), so its other reports are never read again.
+class MergingIncident {
+public:
+    explicit MergingIncident(const StoredReport& first);
+    // Continues an incident merged from earlier reports: `merged` as merge_reports() made it,
+    // `best` the report it took place, date and text from (best_report()), and the first
+    // actor and victims its reports named. `best` must outlive this object.
+    MergingIncident(const Incident& merged, const StoredReport& best, std::string first_actor,
+                    std::string first_victims);
+
+    // Takes a report that comes after every report taken so far; it must outlive this object.
+    void add(const StoredReport& report);
+    Incident incident() const;
+
+    std::int64_t best_report() const { return best_->report_id; }
+    const std::string& first_actor() const { return first_actor_; }
+    const std::string& first_victims() const { return first_victims_; }
+
+private:
+    std::string incident_id_;  // the first report's
+    const StoredReport* best_;
+    std::optional<Count> killed_, injured_, captured_;  // once some report gives a figure
+    double confidence_ = 0;
+    bool any_current_ = false;
+    std::string first_actor_, first_victims_;  // the first non-empty ones
+};
 
 // DIR/dedup_report.csv: one row per report that joined another's incident, with the reasons.
 // Written atomically.

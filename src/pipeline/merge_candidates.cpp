@@ -115,24 +115,16 @@ std::vector<MergeKey> MergeCandidates::lookup_keys(const StoredReport& report) c
     return with_days(std::move(keys), window);
 }
 
-std::vector<long> MergeCandidates::spans() const {
-    // A dated event spans its precision both ways (a day, a week, a month, a year); an
-    // undated one its news or recall window (event_window).
-    std::vector<long> out = {
-        0, 2 * 7, 2 * 31, 2 * 366, rules_.news_window_days, rules_.recall_window_days};
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+void MergeCandidates::add(const StoredReport& first, std::size_t incident) {
+    for (const MergeKey& key : index_keys(first)) add(key, incident);
 }
 
-void MergeCandidates::add(const StoredReport& first, std::size_t incident) {
-    for (const MergeKey& key : index_keys(first)) {
-        DayIndex& days = index_[key.key];
-        if (key.first_day)
-            days.by_length[*key.last_day - *key.first_day].emplace(*key.first_day, incident);
-        else
-            days.undated.push_back(incident);
-    }
+void MergeCandidates::add(const MergeKey& key, std::size_t incident) {
+    DayIndex& days = index_[key.key];
+    if (key.first_day && key.last_day)
+        days.by_length[*key.last_day - *key.first_day].emplace(*key.first_day, incident);
+    else
+        days.undated.push_back(incident);
 }
 
 void MergeCandidates::collect(const MergeKey& lookup, std::vector<std::size_t>& out) const {
@@ -153,8 +145,12 @@ void MergeCandidates::collect(const MergeKey& lookup, std::vector<std::size_t>& 
 }
 
 std::vector<std::size_t> MergeCandidates::lookup(const StoredReport& report) const {
+    return lookup(lookup_keys(report));
+}
+
+std::vector<std::size_t> MergeCandidates::lookup(const std::vector<MergeKey>& lookups) const {
     std::vector<std::size_t> out;
-    for (const MergeKey& key : lookup_keys(report)) collect(key, out);
+    for (const MergeKey& key : lookups) collect(key, out);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

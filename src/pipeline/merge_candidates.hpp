@@ -23,14 +23,15 @@ public:
     void add(const StoredReport& first, std::size_t incident);
     // The incidents whose first report may be the same event as `report`, ascending.
     std::vector<std::size_t> lookup(const StoredReport& report) const;
+    // The same for keys as the store keeps them (index_keys) and lookups (lookup_keys).
+    void add(const MergeKey& key, std::size_t incident);
+    std::vector<std::size_t> lookup(const std::vector<MergeKey>& lookups) const;
 
-    // The same index kept in the store (IncidentStore::incidents_under): the keys an
-    // incident with this first report is indexed under, with its days ...
+    // The same index kept in the store (merge_keys, IncidentStore::for_each_indexed_incident):
+    // the keys an incident with this first report is indexed under, with its days, and the
+    // keys a lookup for `report` reads, with the days it needs (slack included).
     std::vector<MergeKey> index_keys(const StoredReport& first) const;
-    // ... the keys a lookup for `report` reads, with the days it needs (slack included) ...
     std::vector<MergeKey> lookup_keys(const StoredReport& report) const;
-    // ... and every length (last - first day) an indexed incident's days may have.
-    std::vector<long> spans() const;
 
 private:
     // The entries of one key, by the span of days their event may lie in, so that a lookup

@@ -364,57 +364,91 @@ std::string comparison_key(const StoredReport& r) {
     return key;
 }
 
-Incident merge_reports(const std::vector<const StoredReport*>& reports) {
-    // The most precise report carries place, date and evidence: current news before a
-    // recalled event, a named place before a governorate, a day before a month, then the
-    // extractor's confidence, then the earliest stored.
-    auto rank = [](const StoredReport* r) {
-        const Incident& i = r->incident;
-        return std::make_tuple(
-            i.role == IncidentRole::current ? 0 : 1, located(i) ? i.where.geo_precision : 9,
-            has_date(i) ? static_cast<int>(i.date_precision) : 9, -i.confidence, r->report_id);
-    };
-    const StoredReport* best = *std::min_element(
-        reports.begin(), reports.end(),
-        [&](const StoredReport* x, const StoredReport* y) { return rank(x) < rank(y); });
-    const StoredReport* first = *std::min_element(
-        reports.begin(), reports.end(),
-        [](const StoredReport* x, const StoredReport* y) { return x->report_id < y->report_id; });
+namespace {
 
-    Incident merged = best->incident;
-    merged.incident_id = first->incident.incident_id;
+// The most precise report carries place, date and evidence: current news before a recalled
+// event, a named place before a governorate, a day before a month, then the extractor's
+// confidence, then the earliest stored.
+auto precision_rank(const StoredReport& r) {
+    const Incident& i = r.incident;
+    return std::make_tuple(i.role == IncidentRole::current ? 0 : 1,
+                           located(i) ? i.where.geo_precision : 9,
+                           has_date(i) ? static_cast<int>(i.date_precision) : 9, -i.confidence,
+                           r.report_id);
+}
+
+}  // namespace
+
+MergingIncident::MergingIncident(const StoredReport& first)
+    : incident_id_(first.incident.incident_id), best_(&first), confidence_(first.incident.confidence) {
+    add(first);
+}
+
+MergingIncident::MergingIncident(const Incident& merged, const StoredReport& best,
+                                 std::string first_actor, std::string first_victims)
+    : incident_id_(merged.incident_id),
+      best_(&best),
+      confidence_(merged.confidence),
+      any_current_(merged.role == IncidentRole::current),
+      first_actor_(std::move(first_actor)),
+      first_victims_(std::move(first_victims)) {
+    // A merged count has a value exactly when some report gave one; it is then the fold of
+    // every such count so far.
+    const auto restore = [](const Count& c) { return c.value ? std::optional<Count>(c) : std::nullopt; };
+    killed_ = restore(merged.casualties.killed);
+    injured_ = restore(merged.casualties.injured);
+    captured_ = restore(merged.casualties.captured);
+}
+
+void MergingIncident::add(const StoredReport& report) {
+    const Incident& in = report.incident;
+    if (precision_rank(report) < precision_rank(*best_)) best_ = &report;
     // ACLED codes the most credible figure; with no way to weigh outlets we take the highest
-    // exact count any source gives, and keep the lowest and highest figures as the range.
-    auto merge_count = [&](Count Casualties::*which) {
-        Count out = merged.casualties.*which;
-        bool any = false;
-        for (const StoredReport* r : reports) {
-            const Count& c = r->incident.casualties.*which;
-            if (!c.value) continue;
-            if (!any) {
-                out = c;
-                any = true;
-                continue;
-            }
-            if (*c.value > *out.value) {
-                out.value = c.value;
-                out.vague = c.vague;
-            }
-            out.low = std::min(out.low, c.low);
-            out.high = std::max(out.high, c.high);
+    // exact count any source gives (the first to give it), and keep the lowest and highest
+    // figures as the range.
+    const auto fold = [](std::optional<Count>& out, const Count& c) {
+        if (!c.value) return;
+        if (!out) {
+            out = c;
+            return;
         }
-        merged.casualties.*which = out;
+        if (*c.value > *out->value) {
+            out->value = c.value;
+            out->vague = c.vague;
+        }
+        out->low = std::min(out->low, c.low);
+        out->high = std::max(out->high, c.high);
     };
-    merge_count(&Casualties::killed);
-    merge_count(&Casualties::injured);
-    merge_count(&Casualties::captured);
-    for (const StoredReport* r : reports) {
-        merged.confidence = std::max(merged.confidence, r->incident.confidence);
-        if (r->incident.role == IncidentRole::current) merged.role = IncidentRole::current;
-        if (merged.actor.empty()) merged.actor = r->incident.actor;
-        if (merged.victims.empty()) merged.victims = r->incident.victims;
-    }
+    fold(killed_, in.casualties.killed);
+    fold(injured_, in.casualties.injured);
+    fold(captured_, in.casualties.captured);
+    confidence_ = std::max(confidence_, in.confidence);
+    any_current_ = any_current_ || in.role == IncidentRole::current;
+    if (first_actor_.empty()) first_actor_ = in.actor;
+    if (first_victims_.empty()) first_victims_ = in.victims;
+}
+
+Incident MergingIncident::incident() const {
+    Incident merged = best_->incident;
+    merged.incident_id = incident_id_;
+    if (killed_) merged.casualties.killed = *killed_;
+    if (injured_) merged.casualties.injured = *injured_;
+    if (captured_) merged.casualties.captured = *captured_;
+    merged.confidence = std::max(merged.confidence, confidence_);
+    if (any_current_) merged.role = IncidentRole::current;
+    // The best report's actor and victims, else the first report's that names them.
+    if (merged.actor.empty()) merged.actor = first_actor_;
+    if (merged.victims.empty()) merged.victims = first_victims_;
     return merged;
+}
+
+Incident merge_reports(const std::vector<const StoredReport*>& reports) {
+    std::vector<const StoredReport*> in_order = reports;
+    std::sort(in_order.begin(), in_order.end(),
+              [](const StoredReport* x, const StoredReport* y) { return x->report_id < y->report_id; });
+    MergingIncident merged(*in_order.front());
+    for (std::size_t i = 1; i < in_order.size(); ++i) merged.add(*in_order[i]);
+    return merged.incident();
 }
 
 }  // namespace incimap

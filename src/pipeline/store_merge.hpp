@@ -1,7 +1,9 @@
 #pragma once
 // Merging the store's reports into its incidents with no more of the store in memory than the
-// merge needs: a run that adds a few articles to a big store reads only the new reports and
-// the stored incidents they may join, found by the merge keys the store keeps.
+// merge needs: a run that adds a few articles to a big store reads only the new reports and,
+// of the stored incidents they may join (found by the merge keys the store keeps), the
+// merged record and the few reports a joining report is compared with, never all their
+// reports.
 #include <cstddef>
 
 #include "pipeline/dedup.hpp"
@@ -17,10 +19,10 @@ struct StoreMergeSummary {
 };
 
 // Merges the reports stored since the last merge into the stored incidents when the last
-// merge had the same settings (merge_settings()), reading only the new reports and the
-// incidents whose merge keys they look up; otherwise merges every report again. The result
-// is the same as deduplicate() or keep_reports_apart() of every report with the stored
-// incidents as `earlier`. Throws MergeInterrupted, with the store unchanged, when a stop is
+// merge had the same settings (merge_settings()), reading only the new reports and what
+// continue_merge() needs of the incidents whose merge keys they look up; otherwise merges
+// every report again. Either way the store ends with the incidents deduplicate() or
+// keep_reports_apart() makes of all its reports. Throws MergeInterrupted, with the store unchanged, when a stop is
 // requested.
 StoreMergeSummary merge_store(IncidentStore& store, bool dedup, const DedupRules& rules,
                               const MergeHooks& hooks = {});

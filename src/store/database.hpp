@@ -36,6 +36,8 @@ public:
     void exec(std::string_view sql);
     Statement prepare(std::string_view sql);
     std::int64_t last_insert_rowid() const;
+    // Rows the last INSERT, UPDATE or DELETE changed.
+    std::int64_t changes() const;
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() const { return db_; }
 

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "store/incident_columns.hpp"
@@ -124,6 +125,9 @@ IncidentStore::IncidentStore(const fs::path& path)
     db_.exec("PRAGMA journal_mode = WAL");
     db_.exec("PRAGMA foreign_keys = ON");
     db_.exec("PRAGMA busy_timeout = 10000");
+    // 64 MB of pages instead of SQLite's 2 MB: a merge into a big store looks up many new
+    // reports in the same index pages, which would otherwise be read again for each.
+    db_.exec("PRAGMA cache_size = -65536");
     migrate(db_, current_version());
 }
 
@@ -255,16 +259,23 @@ namespace {
 
 const char* const merge_settings_key = "merge_settings";
 
-// Inserts one incident and its sources; `row` keeps a rewritten incident in its place.
+// Inserts one incident, the sources it lists after its stored ones, and its merge keys;
+// `row` keeps a rewritten incident in its place.
 class IncidentWriter {
 public:
     explicit IncidentWriter(Database& db)
-        : incident_(db.prepare("INSERT INTO incidents (id, " + incident_column_list() +
-                               ", sources) VALUES (?, " + incident_placeholders() + ", ?)")),
-          source_(db.prepare("INSERT INTO incident_sources (incident_id, report_id, article_id, "
-                             "reason) VALUES (?, ?, ?, ?)")),
-          key_(db.prepare("INSERT INTO merge_keys (incident_id, key, first_day, last_day, span) "
-                          "VALUES (?, ?, ?, ?, ?)")) {}
+        : db_(db),
+          incident_(db.prepare("INSERT INTO incidents (id, " + incident_column_list() +
+                               ", sources, best_report, first_actor, first_victims) VALUES (?, " +
+                               incident_placeholders() + ", ?, ?, ?, ?)")),
+          // A source carries the fields of its report the dedup report shows.
+          source_(db.prepare(
+              "INSERT INTO incident_sources (incident_id, report_id, article_id, reason, "
+              "compared, report_incident_id, event_type, event_date, place_name, killed) "
+              "SELECT ?1, ?2, ?3, ?4, ?5, incident_id, event_type, event_date, place_name, "
+              "killed FROM reports WHERE id = ?2")),
+          key_(db.prepare("INSERT INTO merge_keys (incident_id, key, first_day, last_day, span, "
+                          "first_report) VALUES (?, ?, ?, ?, ?, ?)")) {}
 
     void write(const MergedIncident& m, std::optional<std::int64_t> row) {
         if (row)
@@ -272,15 +283,23 @@ public:
         else
             incident_.bind_null(1);
         const int next = bind_incident(incident_, 2, m.incident);
-        incident_.bind(next, static_cast<std::int64_t>(m.sources.size()));
+        incident_.bind(next, static_cast<std::int64_t>(m.stored_sources + m.sources.size()));
+        incident_.bind(next + 1, m.state.best_report);
+        bind_optional_text(incident_, next + 2, m.state.first_actor);
+        bind_optional_text(incident_, next + 3, m.state.first_victims);
         incident_.run();
         for (const auto& src : m.sources) {
             source_.bind(1, m.incident.incident_id).bind(2, src.report_id).bind(3, src.article_id);
             bind_optional_text(source_, 4, src.reason);
+            source_.bind(5, src.compared ? 1 : 0);
             source_.run();
+            if (db_.changes() != 1)
+                throw Error("incident " + m.incident.incident_id + " lists report " +
+                                std::to_string(src.report_id) + ", which the store does not hold",
+                            db_.path().string());
         }
         for (const MergeKey& key : m.merge_keys) {
-            key_.bind(1, m.incident.incident_id).bind(2, key.key);
+            key_.bind(1, m.incident.incident_id).bind(2, key.key).bind(6, m.sources.front().report_id);
             if (key.first_day && key.last_day)
                 key_.bind(3, static_cast<std::int64_t>(*key.first_day))
                     .bind(4, static_cast<std::int64_t>(*key.last_day))
@@ -290,6 +309,7 @@ public:
     }
 
 private:
+    Database& db_;
     Statement incident_;
     Statement source_;
     Statement key_;
@@ -299,6 +319,38 @@ void set_state(Database& db, const char* key, const std::string& value) {
     Statement s = db.prepare("INSERT OR REPLACE INTO store_state (key, value) VALUES (?, ?)");
     s.bind(1, std::string_view(key)).bind(2, value);
     s.run();
+}
+
+std::string get_state(Database& db, const char* key) {
+    Statement s = db.prepare("SELECT value FROM store_state WHERE key = ?");
+    s.bind(1, std::string_view(key));
+    return s.step() ? s.text(0) : std::string();
+}
+
+// What the last merge placed: how many sources its incidents list, up to which report.
+const char* const merged_sources_key = "merged_sources";
+struct MergedSources {
+    std::int64_t sources = 0;
+    std::int64_t last_report = 0;
+};
+
+std::optional<MergedSources> merged_sources(Database& db) {
+    std::istringstream text(get_state(db, merged_sources_key));
+    MergedSources m;
+    if (!(text >> m.sources >> m.last_report)) return std::nullopt;
+    return m;
+}
+
+// Records what a merge placed, `more` sources after those of `before`.
+void record_merged_sources(Database& db, MergedSources before,
+                           const std::vector<MergedIncident>& incidents) {
+    for (const MergedIncident& m : incidents)
+        for (const auto& source : m.sources) {
+            ++before.sources;
+            before.last_report = std::max(before.last_report, source.report_id);
+        }
+    set_state(db, merged_sources_key,
+              std::to_string(before.sources) + " " + std::to_string(before.last_report));
 }
 
 }  // namespace
@@ -312,43 +364,40 @@ void IncidentStore::replace_incidents(const std::vector<MergedIncident>& inciden
     IncidentWriter writer(db_);
     for (const MergedIncident& m : incidents) writer.write(m, std::nullopt);
     set_state(db_, merge_settings_key, merge_settings);
+    record_merged_sources(db_, {}, incidents);
     transaction.commit();
 }
 
 void IncidentStore::update_incidents(const std::vector<MergedIncident>& incidents,
-                                     const std::vector<std::size_t>& changed,
                                      const std::string& merge_settings) {
     Transaction transaction(db_);
     Statement row_of = db_.prepare("SELECT id FROM incidents WHERE incident_id = ?");
-    Statement drop_sources = db_.prepare("DELETE FROM incident_sources WHERE incident_id = ?");
     Statement drop_keys = db_.prepare("DELETE FROM merge_keys WHERE incident_id = ?");
     Statement drop = db_.prepare("DELETE FROM incidents WHERE id = ?");
     IncidentWriter writer(db_);
-    for (std::size_t i : changed) {
-        const MergedIncident& m = incidents.at(i);
+    for (const MergedIncident& m : incidents) {
         std::optional<std::int64_t> row;
         row_of.bind(1, m.incident.incident_id);
         if (row_of.step()) row = row_of.int64(0);
         row_of.reset();
         if (row) {
-            drop_sources.bind(1, m.incident.incident_id);
-            drop_sources.run();
-            drop_keys.bind(1, m.incident.incident_id);
-            drop_keys.run();
+            // Its stored sources stay; its keys are rewritten only when given (a stored
+            // incident's first report, which they come from, never changes).
+            if (!m.merge_keys.empty()) {
+                drop_keys.bind(1, m.incident.incident_id);
+                drop_keys.run();
+            }
             drop.bind(1, *row);
             drop.run();
         }
         writer.write(m, row);
     }
     set_state(db_, merge_settings_key, merge_settings);
+    record_merged_sources(db_, merged_sources(db_).value_or(MergedSources{}), incidents);
     transaction.commit();
 }
 
-std::string IncidentStore::merge_settings() {
-    Statement s = db_.prepare("SELECT value FROM store_state WHERE key = ?");
-    s.bind(1, std::string_view(merge_settings_key));
-    return s.step() ? s.text(0) : std::string();
-}
+std::string IncidentStore::merge_settings() { return get_state(db_, merge_settings_key); }
 
 std::vector<IncidentMembers> IncidentStore::incident_members() {
     std::vector<IncidentMembers> out;
@@ -363,98 +412,77 @@ std::vector<IncidentMembers> IncidentStore::incident_members() {
     return out;
 }
 
-std::vector<IncidentMembers> IncidentStore::incident_members(
+std::vector<StoredIncident> IncidentStore::stored_incidents(
     const std::vector<std::string>& incident_ids) {
-    Statement row_of = db_.prepare("SELECT id FROM incidents WHERE incident_id = ?");
-    std::vector<std::pair<std::int64_t, std::string>> rows;
-    for (const std::string& id : incident_ids) {
-        row_of.bind(1, id);
-        if (row_of.step()) rows.emplace_back(row_of.int64(0), id);
-        row_of.reset();
-    }
-    std::sort(rows.begin(), rows.end());
-    Statement sources = db_.prepare(
-        "SELECT report_id, article_id, reason FROM incident_sources WHERE incident_id = ? "
+    Statement incident = db_.prepare("SELECT id, " + incident_column_list() +
+                                     ", sources, best_report, first_actor, first_victims "
+                                     "FROM incidents WHERE incident_id = ?");
+    Statement compared = db_.prepare(
+        "SELECT report_id FROM incident_sources WHERE incident_id = ? AND compared = 1 "
         "ORDER BY report_id");
-    std::vector<IncidentMembers> out;
-    for (auto& [row, id] : rows) {
-        sources.bind(1, id);
-        IncidentMembers m{std::move(id), {}};
-        while (sources.step())
-            m.sources.push_back({sources.int64(0), sources.text(1), text_or_empty(sources, 2)});
-        sources.reset();
-        if (!m.sources.empty()) out.push_back(std::move(m));
+    std::vector<std::pair<std::int64_t, StoredIncident>> rows;
+    for (const std::string& id : incident_ids) {
+        incident.bind(1, id);
+        if (incident.step()) {
+            StoredIncident stored;
+            stored.incident = read_incident(incident, 1);
+            const int at = 1 + static_cast<int>(incident_column_names().size());
+            stored.sources = static_cast<std::size_t>(incident.int64(at));
+            stored.state.best_report = incident.is_null(at + 1) ? 0 : incident.int64(at + 1);
+            stored.state.first_actor = text_or_empty(incident, at + 2);
+            stored.state.first_victims = text_or_empty(incident, at + 3);
+            rows.emplace_back(incident.int64(0), std::move(stored));
+        }
+        incident.reset();
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<StoredIncident> out;
+    out.reserve(rows.size());
+    for (auto& [row, stored] : rows) {
+        compared.bind(1, stored.incident.incident_id);
+        while (compared.step()) stored.compared.push_back(compared.int64(0));
+        compared.reset();
+        out.push_back(std::move(stored));
     }
     return out;
 }
 
-bool IncidentStore::merged_reports_come_first() {
-    // The sources of the incidents (incident_members() reads no others) must be distinct
-    // reports, as many as there are reports up to the last of them.
+std::int64_t IncidentStore::last_merged_article() {
     Statement s = db_.prepare(
-        "SELECT count(*), count(DISTINCT s.report_id), coalesce(max(s.report_id), 0) "
-        "FROM incident_sources s JOIN incidents i ON i.incident_id = s.incident_id");
-    s.step();
-    const std::int64_t sources = s.int64(0), distinct = s.int64(1), last = s.int64(2);
-    Statement up_to = db_.prepare("SELECT count(*) FROM reports WHERE id <= ?");
-    up_to.bind(1, last);
-    up_to.step();
-    return sources == distinct && distinct == up_to.int64(0) &&
-           sources == count_rows(db_, "SELECT count(*) FROM incident_sources");
+        "SELECT article FROM reports WHERE id = (SELECT max(report_id) FROM incident_sources)");
+    return s.step() ? s.int64(0) : 0;
+}
+
+bool IncidentStore::merged_reports_come_first() {
+    // A merge places every report up to the last it lists, each once, and records how many
+    // sources that gave (record_merged_sources): the store still lists exactly those when
+    // the count and the last report agree. Reading every source would cost a pass over a
+    // big store on every run.
+    const std::int64_t sources = merged_source_count();
+    if (sources == 0) return true;
+    const std::optional<MergedSources> recorded = merged_sources(db_);
+    return recorded && recorded->sources == sources &&
+           recorded->last_report == count_rows(db_, "SELECT max(report_id) FROM incident_sources");
 }
 
 long IncidentStore::merged_source_count() {
     return count_rows(db_, "SELECT count(*) FROM incident_sources");
 }
 
-std::vector<std::string> IncidentStore::incidents_under(const std::vector<MergeKey>& lookups,
-                                                        const std::vector<long>& spans) {
-    // An undated lookup reads every incident of its key; a dated one the undated incidents
-    // and, for each length of days, those whose days meet its own: [first_day, first_day +
-    // span] meets [?3, ?4] exactly when first_day lies in [?3 - span, ?4], one index range.
-    Statement every = db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ?");
-    Statement any_day =
-        db_.prepare("SELECT incident_id FROM merge_keys WHERE key = ? AND span IS NULL");
-    Statement of_span = db_.prepare(
-        "SELECT incident_id FROM merge_keys WHERE key = ?1 AND span = ?2 "
-        "AND first_day BETWEEN ?3 - ?2 AND ?4");
-    std::vector<std::string> out;
-    const auto read = [&](Statement& s) {
-        while (s.step()) out.push_back(s.text(0));
-        s.reset();
-    };
-    for (const MergeKey& lookup : lookups) {
-        if (!lookup.first_day || !lookup.last_day) {
-            every.bind(1, lookup.key);
-            read(every);
-            continue;
+void IncidentStore::for_each_indexed_incident(
+    const std::string& key, const std::function<void(IndexedIncident&&)>& visit) {
+    Statement s = db_.prepare(
+        "SELECT incident_id, first_report, first_day, last_day FROM merge_keys WHERE key = ?");
+    s.bind(1, key);
+    while (s.step()) {
+        IndexedIncident i{s.text(0), s.is_null(1) ? 0 : s.int64(1), {}, {}};
+        if (!s.is_null(2) && !s.is_null(3)) {
+            i.first_day = static_cast<long>(s.int64(2));
+            i.last_day = static_cast<long>(s.int64(3));
         }
-        any_day.bind(1, lookup.key);
-        read(any_day);
-        for (const long span : spans) {
-            of_span.bind(1, lookup.key)
-                .bind(2, static_cast<std::int64_t>(span))
-                .bind(3, static_cast<std::int64_t>(*lookup.first_day))
-                .bind(4, static_cast<std::int64_t>(*lookup.last_day));
-            read(of_span);
-        }
+        visit(std::move(i));
     }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
-std::vector<std::int64_t> IncidentStore::first_reports(
-    const std::vector<std::string>& incident_ids) {
-    Statement s = db_.prepare("SELECT min(report_id) FROM incident_sources WHERE incident_id = ?");
-    std::vector<std::int64_t> out;
-    out.reserve(incident_ids.size());
-    for (const std::string& id : incident_ids) {
-        s.bind(1, id);
-        out.push_back(s.step() && !s.is_null(0) ? s.int64(0) : 0);
-        s.reset();
-    }
-    return out;
 }
 
 bool IncidentStore::has_incident(const std::string& incident_id) {
@@ -464,11 +492,17 @@ bool IncidentStore::has_incident(const std::string& incident_id) {
 }
 
 void IncidentStore::for_each_joined_report(const std::function<void(const JoinedReport&)>& visit) {
-    // Row by row: the dedup report of a big store is never held in memory.
+    // Row by row, from the sources alone (they carry the report fields it shows): the dedup
+    // report of a big store is never held in memory, and no report is read for it.
     Statement s = db_.prepare(
-        "SELECT i.incident_id, i.killed, s.article_id, s.reason, " + incident_column_list("r.") +
-        " FROM incidents i JOIN incident_sources s ON s.incident_id = i.incident_id "
-        "JOIN reports r ON r.id = s.report_id ORDER BY i.id, s.report_id");
+        "SELECT i.incident_id, i.killed, s.article_id, s.reason, s.report_incident_id, "
+        "s.article_id, s.event_type, s.event_date, s.place_name, s.killed "
+        "FROM incidents i JOIN incident_sources s ON s.incident_id = i.incident_id "
+        "ORDER BY i.id, s.report_id");
+    const auto optional_int = [&](int column) {
+        return s.is_null(column) ? std::nullopt
+                                 : std::optional<int>(static_cast<int>(s.int64(column)));
+    };
     JoinedReport row;
     while (s.step()) {
         std::string incident_id = s.text(0);
@@ -477,10 +511,14 @@ void IncidentStore::for_each_joined_report(const std::function<void(const Joined
             row.first_article_id = s.text(2);
             continue;
         }
-        row.incident_killed.reset();
-        if (!s.is_null(1)) row.incident_killed = static_cast<int>(s.int64(1));
+        row.incident_killed = optional_int(1);
         row.reason = text_or_empty(s, 3);
-        row.report = read_incident(s, 4);
+        row.report_incident_id = s.text(4);
+        row.article_id = s.text(5);
+        row.event_type = s.text(6);
+        row.event_date = text_or_empty(s, 7);  // as Date::iso() wrote it
+        row.place_name = text_or_empty(s, 8);
+        row.killed = optional_int(9);
         visit(row);
     }
 }

@@ -41,6 +41,21 @@ struct MergeKey {
     std::optional<long> first_day, last_day;  // days since 1970-01-01, inclusive
 };
 
+// An incident as the merge index lists it under one key.
+struct IndexedIncident {
+    std::string incident_id;
+    std::int64_t first_report = 0;
+    std::optional<long> first_day, last_day;  // none: any day
+};
+
+// What a merge keeps of an incident beside its merged record, so that a later merge can add
+// reports to it without reading its other reports (pipeline/store_merge.hpp).
+struct IncidentMergeState {
+    std::int64_t best_report = 0;  // the report its place, date and text come from
+    std::string first_actor;       // the first its reports named
+    std::string first_victims;
+};
+
 // A merged incident and the reports it was made from (one when nothing merged).
 struct MergedIncident {
     Incident incident;
@@ -48,9 +63,25 @@ struct MergedIncident {
         std::int64_t report_id = 0;
         std::string article_id;
         std::string reason;  // why this report joined the incident; empty for the first
+        // One of the reports a joining report is compared with: the first of its kind
+        // (pipeline/dedup.hpp, comparison_key).
+        bool compared = false;
     };
     std::vector<Source> sources;
     std::vector<MergeKey> merge_keys;  // where later merges look it up
+    IncidentMergeState state;
+    // Sources the store already lists before `sources`: a stored incident that took more
+    // reports is written with only the new ones.
+    std::size_t stored_sources = 0;
+};
+
+// A stored incident as a continued merge reads it: never its reports, but the ones
+// it compares a joining report with.
+struct StoredIncident {
+    Incident incident;  // as merged
+    std::size_t sources = 0;
+    std::vector<std::int64_t> compared;  // report ids, in report order; the first report first
+    IncidentMergeState state;
 };
 
 // A report that joined an earlier report's incident: a row of the dedup report.
@@ -58,7 +89,9 @@ struct JoinedReport {
     std::string incident_id;  // of the incident it joined
     std::optional<int> incident_killed;
     std::string first_article_id;  // of the incident's first report
-    Incident report;               // as its article tells it
+    // The report as its article tells it: the fields the dedup report shows.
+    std::string report_incident_id, article_id, event_type, event_date, place_name;
+    std::optional<int> killed;
     std::string reason;
 };
 
@@ -137,29 +170,30 @@ public:
     // merge that made them (see merge_settings()).
     void replace_incidents(const std::vector<MergedIncident>& incidents,
                            const std::string& merge_settings = {});
-    // Rewrites only incidents[i] for i in `changed` (new incidents, and stored ones that took
-    // more reports), in one transaction; a stored incident keeps its place in the order.
+    // Writes new incidents and stored ones that took more reports (their new sources are
+    // added to the stored ones), in one transaction; a stored incident keeps its place in the
+    // order.
     void update_incidents(const std::vector<MergedIncident>& incidents,
-                          const std::vector<std::size_t>& changed,
                           const std::string& merge_settings);
     // The settings of the merge the stored incidents come from; empty when unknown.
     std::string merge_settings();
     // The reports of every stored incident, in incident order.
     std::vector<IncidentMembers> incident_members();
-    // The reports of the incidents with these ids, in incident order.
-    std::vector<IncidentMembers> incident_members(const std::vector<std::string>& incident_ids);
     // True when the incidents list exactly the first reports, each once: a merge of the
-    // reports after them continues theirs. Also true when no incident lists any.
+    // reports after them continues theirs. Also true when no incident lists any. Checked
+    // against what the last merge recorded (its number of sources and last report), not by
+    // reading every source.
     bool merged_reports_come_first();
     // Reports the incidents list (0 when the store was never merged).
     long merged_source_count();
-    // Ids of the incidents under any of the keys of `lookups` whose days meet that lookup's
-    // (an incident without days always does; a lookup without days meets every incident),
-    // each once. `spans` lists every length (last_day - first_day) an incident's days may have.
-    std::vector<std::string> incidents_under(const std::vector<MergeKey>& lookups,
-                                             const std::vector<long>& spans);
-    // The first report of each of these incidents (0 for an unknown id), in the same order.
-    std::vector<std::int64_t> first_reports(const std::vector<std::string>& incident_ids);
+    // The incidents with these ids as a continued merge reads them, in incident order.
+    std::vector<StoredIncident> stored_incidents(const std::vector<std::string>& incident_ids);
+    // The article of the last report the incidents list (0 when none): a continued merge
+    // must add no report of it or of an earlier article.
+    std::int64_t last_merged_article();
+    // The incidents indexed under `key` (merge_keys), one at a time, none held.
+    void for_each_indexed_incident(const std::string& key,
+                                   const std::function<void(IndexedIncident&&)>& visit);
     bool has_incident(const std::string& incident_id);
     // The reports that joined an earlier report's incident, in incident and report order.
     void for_each_joined_report(const std::function<void(const JoinedReport&)>& visit);

@@ -69,6 +69,26 @@ const std::vector<std::vector<std::string_view>> steps = {
         "CREATE INDEX merge_keys_by_incident ON merge_keys(incident_id)",
         "CREATE INDEX incident_sources_by_report ON incident_sources(report_id)",
     },
+    // Version 5: what a merge continues an incident from without reading its reports
+    // (pipeline/store_merge.hpp): the report it takes place, date and text from, the first
+    // actor and victims its reports named, the sources a joining report is compared with,
+    // one per kind of report, each indexed incident's first report, and the fields of each
+    // source the dedup report shows.
+    {
+        "ALTER TABLE incidents ADD COLUMN best_report INTEGER",
+        "ALTER TABLE incidents ADD COLUMN first_actor TEXT",
+        "ALTER TABLE incidents ADD COLUMN first_victims TEXT",
+        "ALTER TABLE incident_sources ADD COLUMN compared INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX incident_sources_compared ON incident_sources(incident_id, report_id) "
+        "WHERE compared = 1",
+        "ALTER TABLE merge_keys ADD COLUMN first_report INTEGER",
+        // The report's fields the dedup report shows, so that writing it reads no report.
+        "ALTER TABLE incident_sources ADD COLUMN report_incident_id TEXT",
+        "ALTER TABLE incident_sources ADD COLUMN event_type TEXT",
+        "ALTER TABLE incident_sources ADD COLUMN event_date TEXT",
+        "ALTER TABLE incident_sources ADD COLUMN place_name TEXT",
+        "ALTER TABLE incident_sources ADD COLUMN killed INTEGER",
+    },
 };
 
 #undef INCIMAP_V1_INCIDENT_COLUMNS

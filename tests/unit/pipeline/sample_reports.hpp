@@ -71,4 +71,18 @@ inline std::vector<StoredReport> random_reports(unsigned seed, int count) {
     return out;
 }
 
+// The same reports with actors, victims and confidences varied, so that every field
+// merge_reports() folds differs between them.
+inline std::vector<StoredReport> vary_actors(std::vector<StoredReport> reports, unsigned seed) {
+    std::mt19937 rng(seed);
+    const char* const actors[] = {"", "", "ISIS", "SDF"};
+    const char* const victims[] = {"", "", "", "civilians"};
+    for (StoredReport& r : reports) {
+        r.incident.actor = actors[rng() % 4];
+        r.incident.victims = victims[rng() % 4];
+        r.incident.confidence = 0.5 + 0.1 * static_cast<double>(rng() % 5);
+    }
+    return reports;
+}
+
 }  // namespace incimap::test

@@ -45,10 +45,79 @@ std::vector<std::vector<std::int64_t>> report_ids(const DedupResult& result) {
     return ids;
 }
 
-std::vector<IncidentMembers> members(const DedupResult& result) {
-    std::vector<IncidentMembers> out;
-    for (const MergedIncident& m : result.incidents)
-        out.push_back({m.incident.incident_id, m.sources});
+// The first split at or after `n` that no article spans: a store adds an article's reports
+// at once, so a continued merge never meets a report of an article it has merged.
+std::size_t article_boundary(const std::vector<StoredReport>& reports, std::size_t n) {
+    for (; n < reports.size(); ++n) {
+        std::int64_t head = 0;
+        for (std::size_t i = 0; i < n; ++i) head = std::max(head, reports[i].article_key);
+        if (std::all_of(reports.begin() + static_cast<long>(n), reports.end(),
+                        [&](const StoredReport& r) { return r.article_key > head; }))
+            return n;
+    }
+    return reports.size();
+}
+
+// What the store keeps of a merge's incidents ...
+std::vector<StoredIncident> as_stored(const DedupResult& result) {
+    std::vector<StoredIncident> out;
+    for (const MergedIncident& m : result.incidents) {
+        StoredIncident s{m.incident, m.sources.size(), {}, m.state};
+        for (const auto& source : m.sources)
+            if (source.compared) s.compared.push_back(source.report_id);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+// ... what a continued merge reads of them ...
+std::vector<ContinuedIncident> continued(const std::vector<StoredIncident>& stored,
+                                         const std::vector<StoredReport>& reports) {
+    const auto report = [&](std::int64_t id) {
+        return &*std::find_if(reports.begin(), reports.end(),
+                              [&](const StoredReport& r) { return r.report_id == id; });
+    };
+    std::vector<ContinuedIncident> out;
+    for (const StoredIncident& s : stored) {
+        ContinuedIncident c{&s, {}, report(s.state.best_report)};
+        for (std::int64_t id : s.compared) c.compared.push_back(report(id));
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+// ... and the incidents after it, as the store writes them (update_incidents).
+DedupResult updated(DedupResult earlier, const DedupResult& continued) {
+    for (const MergedIncident& m : continued.incidents) {
+        const auto at = std::find_if(
+            earlier.incidents.begin(), earlier.incidents.end(),
+            [&](const MergedIncident& e) { return e.incident.incident_id == m.incident.incident_id; });
+        if (at == earlier.incidents.end()) {
+            CHECK(m.stored_sources == 0);
+            earlier.incidents.push_back(m);
+            continue;
+        }
+        CHECK(m.stored_sources == at->sources.size());
+        std::vector<MergedIncident::Source> sources = at->sources;
+        sources.insert(sources.end(), m.sources.begin(), m.sources.end());
+        *at = m;
+        at->sources = std::move(sources);
+    }
+    earlier.merges += continued.merges;
+    return earlier;
+}
+
+// A merge of `reports` continued after their first `split`: the first merge and what the
+// continued one writes.
+struct ContinuedMerge {
+    DedupResult earlier, more;
+};
+ContinuedMerge continue_after(const std::vector<StoredReport>& reports, std::size_t split) {
+    const std::vector<StoredReport> first(reports.begin(), reports.begin() + static_cast<long>(split));
+    const std::vector<StoredReport> added(reports.begin() + static_cast<long>(split), reports.end());
+    ContinuedMerge out{deduplicate(first), {}};
+    const std::vector<StoredIncident> stored = as_stored(out.earlier);
+    out.more = continue_merge(continued(stored, first), added);
     return out;
 }
 
@@ -59,13 +128,28 @@ void check_same(const DedupResult& a, const DedupResult& b) {
         const MergedIncident& x = a.incidents[i];
         const MergedIncident& y = b.incidents[i];
         INFO("incident " << i);
-        CHECK(x.incident.incident_id == y.incident.incident_id);
-        CHECK(x.incident.casualties.killed.value == y.incident.casualties.killed.value);
-        CHECK(x.incident.event_date == y.incident.event_date);
+        const Incident& p = x.incident;
+        const Incident& q = y.incident;
+        CHECK(p.incident_id == q.incident_id);
+        CHECK(p.article_id == q.article_id);
+        for (auto which : {&Casualties::killed, &Casualties::injured, &Casualties::captured}) {
+            CHECK(((p.casualties.*which).value == (q.casualties.*which).value));
+            CHECK((p.casualties.*which).low == (q.casualties.*which).low);
+            CHECK((p.casualties.*which).high == (q.casualties.*which).high);
+            CHECK((p.casualties.*which).vague == (q.casualties.*which).vague);
+        }
+        CHECK(p.event_date == q.event_date);
+        CHECK(p.where.point.lon == q.where.point.lon);
+        CHECK(p.actor == q.actor);
+        CHECK(p.victims == q.victims);
+        CHECK(p.confidence == q.confidence);
+        CHECK(p.role == q.role);
+        CHECK(x.state.best_report == y.state.best_report);
         REQUIRE(x.sources.size() == y.sources.size());
         for (std::size_t k = 0; k < x.sources.size(); ++k) {
             CHECK(x.sources[k].report_id == y.sources[k].report_id);
             CHECK(x.sources[k].reason == y.sources[k].reason);
+            CHECK(x.sources[k].compared == y.sources[k].compared);
         }
     }
 }
@@ -89,52 +173,65 @@ TEST_CASE(
     "a merge continued from the incidents of the first reports equals a merge of all "
     "reports again",
     "[dedup][scale]") {
-    const auto reports = random_reports(7, 500);
+    const auto reports = test::vary_actors(random_reports(7, 500), 7);
     const DedupResult full = deduplicate(reports);
-    for (std::size_t split :
-         {std::size_t{0}, std::size_t{1}, std::size_t{250}, std::size_t{495}, reports.size()}) {
+    for (std::size_t near : {0, 1, 250, 495, 500}) {
+        const std::size_t split = article_boundary(reports, near);
         INFO("first merge of " << split << " reports");
-        const std::vector<StoredReport> first(reports.begin(), reports.begin() + split);
-        const DedupResult earlier = deduplicate(first);
-        const DedupResult continued = deduplicate(reports, {}, members(earlier));
-        CHECK(continued.continued == (split > 0));
-        check_same(continued, full);
-        // Only new incidents and those that took a new report are to be rewritten.
-        std::vector<std::size_t> expected;
+        const auto [earlier, more] = continue_after(reports, split);
+        check_same(updated(earlier, more), full);
+        // Only new incidents and those that took a new report are written, a stored one
+        // with its new reports alone.
+        std::size_t changed = 0;
         for (std::size_t i = 0; i < full.incidents.size(); ++i)
-            if (i >= earlier.incidents.size() ||
-                earlier.incidents[i].sources.size() != full.incidents[i].sources.size())
-                expected.push_back(i);
-        CHECK(continued.changed == expected);
+            changed += i >= earlier.incidents.size() ||
+                       earlier.incidents[i].sources.size() != full.incidents[i].sources.size();
+        CHECK(more.incidents.size() == changed);
+    }
+}
+
+TEST_CASE("a continued incident equals one merged from all its reports", "[dedup]") {
+    // One event told 40 times, with every field merge_reports() folds varying.
+    std::vector<StoredReport> reports = test::vary_actors(random_reports(15, 40), 15);
+    for (StoredReport& r : reports) {
+        r.incident.casualties.injured = r.report_id % 3 ? Count::exact(static_cast<int>(r.report_id % 7))
+                                                        : Count{};
+        if (r.report_id % 5 == 0) r.incident.casualties.killed = Count{12, 10, 15, true};
+    }
+    std::vector<const StoredReport*> all;
+    for (const StoredReport& r : reports) all.push_back(&r);
+    const Incident whole = merge_reports(all);
+    for (std::size_t split = 1; split < reports.size(); ++split) {
+        INFO("split " << split);
+        MergingIncident head(reports.front());
+        for (std::size_t i = 1; i < split; ++i) head.add(reports[i]);
+        const auto best = std::find_if(reports.begin(), reports.end(), [&](const StoredReport& r) {
+            return r.report_id == head.best_report();
+        });
+        MergingIncident rest(head.incident(), *best, head.first_actor(), head.first_victims());
+        for (std::size_t i = split; i < reports.size(); ++i) rest.add(reports[i]);
+        const Incident part = rest.incident();
+        CHECK(part.article_id == whole.article_id);
+        CHECK(part.casualties.killed.value == whole.casualties.killed.value);
+        CHECK(part.casualties.killed.low == whole.casualties.killed.low);
+        CHECK(part.casualties.killed.high == whole.casualties.killed.high);
+        CHECK(part.casualties.killed.vague == whole.casualties.killed.vague);
+        CHECK(part.casualties.injured.value == whole.casualties.injured.value);
+        CHECK(part.casualties.injured.low == whole.casualties.injured.low);
+        CHECK(part.actor == whole.actor);
+        CHECK(part.victims == whole.victims);
+        CHECK(part.confidence == whole.confidence);
+        CHECK(part.role == whole.role);
+        CHECK(part.evidence == whole.evidence);
     }
 }
 
 TEST_CASE("without de-duplication a continued run also equals a fresh one", "[dedup][scale]") {
     const auto reports = random_reports(8, 60);
     const DedupResult full = keep_reports_apart(reports);
-    const std::vector<StoredReport> first(reports.begin(), reports.begin() + 40);
-    const DedupResult continued = keep_reports_apart(reports, members(keep_reports_apart(first)));
-    CHECK(continued.continued);
-    CHECK(continued.changed.size() == 20);
-    check_same(continued, full);
-}
-
-TEST_CASE("an earlier merge that is not of the first reports is merged again, not continued",
-          "[dedup][scale]") {
-    const auto reports = random_reports(9, 120);
-    const DedupResult full = deduplicate(reports);
-    const std::vector<StoredReport> first(reports.begin(), reports.begin() + 60);
-    auto earlier = members(deduplicate(first));
-
-    SECTION("a report it names is not stored") { earlier.back().sources.back().report_id = 99999; }
-    SECTION("it skips one of the first reports") { earlier.erase(earlier.begin()); }
-    SECTION("it names one report twice") {
-        earlier.back().sources.push_back(earlier.front().sources.front());
-    }
-    const DedupResult result = deduplicate(reports, {}, earlier);
-    CHECK_FALSE(result.continued);
-    CHECK(result.changed.size() == result.incidents.size());
-    check_same(result, full);
+    const DedupResult more = keep_reports_apart({reports.begin() + 40, reports.end()});
+    CHECK(more.incidents.size() == 20);
+    check_same(updated(keep_reports_apart({reports.begin(), reports.begin() + 40}), more), full);
 }
 
 TEST_CASE("a stop request interrupts a merge and a progress callback counts the reports",
@@ -146,13 +243,13 @@ TEST_CASE("a stop request interrupts a merge and a progress callback counts the 
         last_done = done;
         last_total = total;
     };
-    deduplicate(reports, {}, {}, hooks);
+    deduplicate(reports, {}, hooks);
     CHECK(last_done == 600);
     CHECK(last_total == 600);
 
     int polls = 0;
     hooks.stop_requested = [&] { return ++polls == 2; };
-    CHECK_THROWS_AS(deduplicate(reports, {}, {}, hooks), MergeInterrupted);
+    CHECK_THROWS_AS(deduplicate(reports, {}, hooks), MergeInterrupted);
     CHECK(polls == 2);
 }
 
@@ -187,8 +284,8 @@ TEST_CASE("incidents of many alike reports merge as when each report meets every
         CHECK(result.merges > 300);
         CHECK(report_ids(result) == merge_by_comparing_all(reports));
         // Continued from any point, too.
-        const std::vector<StoredReport> first(reports.begin(), reports.begin() + 350);
-        check_same(deduplicate(reports, {}, members(deduplicate(first))), result);
+        const auto [earlier, more] = continue_after(reports, article_boundary(reports, 350));
+        check_same(updated(earlier, more), result);
     }
 }
 

@@ -39,8 +39,11 @@ std::string file_text(const std::filesystem::path& path) {
 std::string merge_outcome(IncidentStore& store, const std::filesystem::path& csv) {
     std::ostringstream s;
     for (const MergedIncident& m : store.incidents()) {
-        s << m.incident.incident_id << ' ' << m.incident.casualties.killed.value.value_or(-1) << ' '
-          << m.incident.where.point.lon << ':';
+        const Incident& i = m.incident;
+        s << i.incident_id << ' ' << i.article_id << ' ' << i.casualties.killed.value.value_or(-1)
+          << '/' << i.casualties.killed.low << '-' << i.casualties.killed.high << ' '
+          << i.casualties.injured.value.value_or(-1) << ' ' << i.where.point.lon << ' ' << i.actor
+          << ' ' << i.victims << ' ' << i.confidence << ' ' << to_string(i.role) << ':';
         for (const auto& source : m.sources) s << ' ' << source.report_id << '/' << source.reason;
         s << '\n';
     }
@@ -53,7 +56,7 @@ std::string merge_outcome(IncidentStore& store, const std::filesystem::path& csv
 TEST_CASE("a store merged after each of several runs equals one merged once", "[dedup][store]") {
     const bool dedup = GENERATE(true, false);
     test::TempDir dir("store-merge");
-    const auto articles = as_articles(test::random_reports(21, 500));
+    const auto articles = as_articles(test::vary_actors(test::random_reports(21, 500), 21));
     IncidentStore once(dir.path() / "once.sqlite");
     once.add_articles(articles);
     merge_store(once, dedup, {});
@@ -113,4 +116,59 @@ TEST_CASE("a run adding an article to a big store reads only the reports it may 
     // Of the store's 603 reports, the first reports of the two incidents its keys find (to
     // test them) and the reports of the one it may join (to merge), and the new report.
     CHECK(store.reports_read() - read_before == 4);
+}
+
+TEST_CASE("a report joining an incident of many alike reports reads one of them, not all",
+          "[dedup][store]") {
+    test::TempDir dir("store-merge");
+    IncidentStore store(dir.path() / "incimap.sqlite");
+    // One event told by 200 articles, two figures between them.
+    const auto article = [](const std::string& id, int killed) {
+        return ExtractedArticle{
+            test::make_article(id, "text"),
+            "h" + id,
+            {test::make_report(id, "ied", "2019-05-02", 7, "Tadmor", {38.27, 34.56}, killed)}};
+    };
+    std::vector<ExtractedArticle> articles;
+    for (int i = 0; i < 200; ++i) articles.push_back(article("old" + std::to_string(i), 3 + i % 2));
+    store.add_articles(articles);
+    merge_store(store, true, {});
+    REQUIRE(store.incident_count() == 1);
+
+    store.add_articles({article("new", 5)});
+    const std::size_t read_before = store.reports_read();
+    const StoreMergeSummary merged = merge_store(store, true, {});
+    CHECK(merged.continued);
+    CHECK(merged.merges == 200);
+    // The new report, the first report (to look the incident up and to compare with), the
+    // first with the other figure, and none of the other 198.
+    CHECK(store.reports_read() - read_before <= 4);
+    const std::vector<Incident> incidents = load_incidents(store.path());
+    REQUIRE(incidents.size() == 1);
+    CHECK(incidents[0].casualties.killed.value == 5);
+    CHECK(incidents[0].casualties.killed.low == 3);
+}
+
+TEST_CASE("a store whose sources changed after its merge is merged again, not continued",
+          "[dedup][store]") {
+    test::TempDir dir("store-merge");
+    const auto articles = as_articles(test::random_reports(22, 200));
+    const std::vector<ExtractedArticle> first(articles.begin(), articles.begin() + 60);
+    IncidentStore once(dir.path() / "once.sqlite");
+    once.add_articles(articles);
+    merge_store(once, true, {});
+    {
+        IncidentStore store(dir.path() / "runs.sqlite");
+        store.add_articles(first);
+        merge_store(store, true, {});
+    }
+    {
+        // Another program drops a report from its incident.
+        Database db(dir.path() / "runs.sqlite", Database::Mode::read_write);
+        db.exec("DELETE FROM incident_sources WHERE report_id = 7");
+    }
+    IncidentStore store(dir.path() / "runs.sqlite");
+    store.add_articles({articles.begin() + 60, articles.end()});
+    CHECK_FALSE(merge_store(store, true, {}).continued);
+    CHECK(merge_outcome(store, dir.path() / "a.csv") == merge_outcome(once, dir.path() / "b.csv"));
 }

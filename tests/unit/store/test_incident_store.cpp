@@ -136,11 +136,13 @@ TEST_CASE("updating incidents rewrites only the changed ones and keeps their ord
     store.replace_incidents(merged, "settings-1");
     CHECK(store.merge_settings() == "settings-1");
 
-    // The first incident takes report 2; report 3 is a new incident.
-    merged[0].sources.push_back(source(2));
-    merged[0].incident.casualties.killed = Count::exact(9);
-    merged.push_back({reports[3], {source(3)}});
-    store.update_incidents(merged, {0, 2}, "settings-1");
+    // The first incident takes report 2 (written with its new source alone, after the one
+    // stored); report 3 is a new incident.
+    MergedIncident grown{reports[0], {source(2)}};
+    grown.incident.casualties.killed = Count::exact(9);
+    grown.stored_sources = 1;
+    grown.state.best_report = stored[2].report_id;
+    store.update_incidents({grown, {reports[3], {source(3)}}}, "settings-1");
 
     const auto incidents = store.incidents();
     REQUIRE(incidents.size() == 3);
@@ -154,6 +156,12 @@ TEST_CASE("updating incidents rewrites only the changed ones and keeps their ord
     CHECK(members[0].sources.at(1).report_id == stored[2].report_id);
     CHECK(members[0].sources.at(1).reason == "why");
     CHECK(load_incidents(dir.path() / "s.sqlite").at(0).casualties.killed.value == 9);
+    // What a later merge continues the incident from.
+    const auto continued = store.stored_incidents({reports[0].incident_id});
+    REQUIRE(continued.size() == 1);
+    CHECK(continued[0].sources == 2);
+    CHECK(continued[0].state.best_report == stored[2].report_id);
+    CHECK(continued[0].incident.casualties.killed.value == 9);
 }
 
 TEST_CASE("a store without a recorded merge has empty merge settings", "[store]") {
@@ -305,4 +313,18 @@ TEST_CASE("a store path that is a folder is refused naming it", "[store]") {
 TEST_CASE("loading incidents from a directory without a store says to run first", "[store]") {
     TempDir dir("store");
     CHECK_THROWS_WITH(load_incidents(dir.path()), Catch::Contains("incimap run"));
+}
+
+TEST_CASE("an incident listing a report the store does not hold is refused and not written",
+          "[store]") {
+    TempDir dir("store");
+    IncidentStore store(dir.path() / "s.sqlite");
+    const Incident report = test::make_report("a1", "ied", "2023-03-01", 7, "Sukhnah", sukhnah, 2);
+    store.add_articles({extracted("a1", "Invented text.", {report})});
+    const auto stored = store.reports();
+    const MergedIncident ghost{report, {{stored[0].report_id, "a1", ""}, {stored[0].report_id + 9, "a9", "why"}}};
+    CHECK_THROWS_WITH(store.replace_incidents({ghost}, "s"),
+                      Catch::Contains("lists report " + std::to_string(stored[0].report_id + 9) +
+                                      ", which the store does not hold"));
+    CHECK(store.incident_count() == 0);
 }
