@@ -243,23 +243,23 @@ std::optional<double> reverse_frame_gap(std::string_view gap, bool after_the) {
 // Where attackers, fire or victims came from, not where the event happened: "fired from X",
 // "displaced from the town of X", "mostly from Idlib", "natives of X", "based in X".
 bool names_origin(std::string_view before) {
+    static constexpr std::array<std::string_view, 8> kMarkers{{
+        "from ", "natives of ", "native of ", "based in ", "stationed in ", "headquartered in ",
+        "hails from ", "hailing from "}};
     // Words between the marker and the name: "from the DAESH-controlled Bab region", "mostly
-    // from the northwestern Idlib province", "from the town of X".
-    for (bool stripped = true; stripped && before.size() > 1;) {
-        stripped = false;
+    // from the northwestern Idlib province", "from the town of X", "a native of the province
+    // of X". The marker is looked for before each one is passed over ("natives of X").
+    while (before.size() > 1) {
+        if (ends_with_any(before, kMarkers)) return true;
         const std::size_t space = before.rfind(' ', before.size() - 2);
         const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
         const bool filler = last == "the " || last == "of " || last == "city " || last == "town " ||
-                            last == "village " || last == "direction " || last.ends_with("-controlled ") ||
+                            last == "village " || last == "province " || last == "governorate " ||
+                            last == "countryside " || last == "direction " || last.ends_with("-controlled ") ||
                             last.ends_with("-held ") || last.ends_with("ern ");
-        if (filler && last.size() < before.size()) {
-            before.remove_suffix(last.size());
-            stripped = true;
-        }
+        if (!filler || last.size() >= before.size()) return false;
+        before.remove_suffix(last.size());
     }
-    for (std::string_view marker : {"from ", "natives of ", "native of ", "based in ", "stationed in ",
-                                    "headquartered in ", "hails from ", "hailing from "})
-        if (before.ends_with(marker)) return true;
     return false;
 }
 

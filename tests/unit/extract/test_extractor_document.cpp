@@ -392,3 +392,12 @@ TEST_CASE("a place name opening the text or after a single letter is read safely
     CHECK_NOTHROW(extract("A Qaryatein farmer was killed by shelling."));
     CHECK_NOTHROW(extract("I Qaryatein"));
 }
+
+TEST_CASE("a victim's home town or province is not where he died", "[extract]") {
+    for (const std::string home : {"Maskanah", "the town of Maskanah", "the province of Idlib"}) {
+        CAPTURE(home);
+        const auto out = extract("Gunmen shot dead a teacher, a native of " + home + ", on Monday.");
+        REQUIRE(out.size() == 1);
+        CHECK_FALSE(out[0].where.place);
+    }
+}
