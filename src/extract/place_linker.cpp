@@ -241,11 +241,14 @@ std::optional<double> reverse_frame_gap(std::string_view gap, bool after_the) {
 }
 
 // Where attackers, fire or victims came from, not where the event happened: "fired from X",
-// "displaced from the town of X", "mostly from Idlib", "natives of X", "based in X".
+// "displaced from the town of X", "mostly from Idlib", "natives of X", "based in X"; and
+// the seat of an institution that speaks or acts from there ("the government in Damascus",
+// "the security leadership in Latakia", "the Central Committee in Daraa").
 bool names_origin(std::string_view before) {
-    static constexpr std::array<std::string_view, 8> kMarkers{{
+    static constexpr std::array<std::string_view, 14> kMarkers{{
         "from ", "natives of ", "native of ", "based in ", "stationed in ", "headquartered in ",
-        "hails from ", "hailing from "}};
+        "hails from ", "hailing from ", "government in ", "authorities in ", "leadership in ",
+        "committee in ", "ministry in ", "directorate in "}};
     // Words between the marker and the name: "from the DAESH-controlled Bab region", "mostly
     // from the northwestern Idlib province", "from the town of X", "a native of the province
     // of X". The marker is looked for before each one is passed over ("natives of X").

@@ -393,6 +393,19 @@ TEST_CASE("a place name opening the text or after a single letter is read safely
     CHECK_NOTHROW(extract("I Qaryatein"));
 }
 
+TEST_CASE("the seat of an institution is not the event's place", "[extract]") {
+    const auto leadership = extract("The security leadership in Maskanah said a mortar shell killed "
+                                    "three civilians near Qaryatein.");
+    REQUIRE(leadership.size() == 1);
+    REQUIRE(leadership[0].where.place);
+    CHECK(leadership[0].where.place->name == "Qaryatein");
+    const auto government = extract("Fighters loyal to the government in Maskanah shelled the "
+                                    "outskirts of Qaryatein, killing two farmers.");
+    REQUIRE(government.size() == 1);
+    REQUIRE(government[0].where.place);
+    CHECK(government[0].where.place->name == "Qaryatein");
+}
+
 TEST_CASE("a victim's home town or province is not where he died", "[extract]") {
     for (const std::string home : {"Maskanah", "the town of Maskanah", "the province of Idlib"}) {
         CAPTURE(home);
