@@ -86,6 +86,19 @@ bool inside_organisation_name(std::string_view before, std::string_view after) {
     return false;
 }
 
+// "..., al-Hussein reported", "Damascus said": a name that says or reports something is a
+// source (a person's family name, an outlet, a government by its capital), not where the event
+// happened.
+bool names_speaker(std::string_view after) {
+    static constexpr std::array<std::string_view, 10> kReportingVerbs{{
+        " said", " says", " reported", " reports", " told", " added", " stated", " announced",
+        " claimed", " confirmed"}};
+    for (std::string_view verb : kReportingVerbs)
+        if (after.starts_with(verb) &&
+            (after.size() == verb.size() || !std::isalpha(static_cast<unsigned char>(after[verb.size()]))))
+            return true;
+    return false;
+}
 
 bool ends_with_any(std::string_view s, const auto& table, std::string_view* which = nullptr) {
     for (std::string_view t : table)
@@ -375,7 +388,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 return std::islower(static_cast<unsigned char>(c));
             }))
             continue;  // "Syria's eastern Homs countryside": Syria frames, not places
-        if (inside_organisation_name(before, after)) continue;
+        if (inside_organisation_name(before, after) || names_speaker(after)) continue;
         // "The Hala Akhbar site reported": a village's name followed by a capitalised word the
         // gazetteer does not know starts some other name (a site, a person, a group).
         const bool villages_only = std::all_of(m.places.begin(), m.places.end(), [](const Place* p) {

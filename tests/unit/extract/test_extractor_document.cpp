@@ -414,3 +414,20 @@ TEST_CASE("a victim's home town or province is not where he died", "[extract]") 
         CHECK_FALSE(out[0].where.place);
     }
 }
+
+TEST_CASE("a name that says or reports something is a source, not the event's place",
+          "[extract]") {
+    for (const std::string verb : {"reported", "said", "told reporters"}) {
+        CAPTURE(verb);
+        const auto out =
+            extract("A car bomb killed 31 soldiers near Qaryatein, the activist Sukhnah " + verb + ".");
+        REQUIRE(out.size() == 1);
+        REQUIRE(out[0].where.place);
+        CHECK(out[0].where.place->name == "Qaryatein");
+    }
+    // The place of the deed stays a place when someone else reports it.
+    const auto place = extract("A car bomb killed 31 soldiers in Sukhnah, the activist said.");
+    REQUIRE(place.size() == 1);
+    REQUIRE(place[0].where.place);
+    CHECK(place[0].where.place->name == "Sukhnah");
+}
