@@ -524,7 +524,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
     };
     auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
                        const std::vector<std::string>& extra_admin1, double frame_km = kFrameKm,
-                       bool settlement = false, bool written_as_place = true) -> Resolved {
+                       bool settlement = false, bool written_as_place = true,
+                       bool around_town = false) -> Resolved {
         const std::vector<Candidate> candidates =
             resolver_.resolve(m.text, context.clues, NameSurroundings{nearby, extra_admin1});
         // The name as written, where some place bears it, before its looser spellings: "Badiya"
@@ -543,10 +544,15 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             (first_supported->place.feature_type == "town" || first_supported->place.feature_type == "city" ||
              (first_supported->context_support >= kSupportFloor &&
               (first_exact == candidates.end() || first_exact->context_support < kSupportFloor)));
+        // "the Qusayr countryside" is the country around a town: a village of that name has
+        // no countryside of its own, however near the other places of the report it lies.
+        const auto is_town = [](const Place& p) { return p.feature_type == "town" || p.feature_type == "city"; };
+        for (const bool towns_only : {true, false})
         for (const bool exact_pass : {true, false}) {
-            if (exact_pass && loose_first) continue;
+            if ((towns_only && !around_town) || (exact_pass && loose_first)) continue;
             for (const Candidate& c : candidates) {
                 if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
+                if (towns_only && !is_town(c.place)) continue;
                 if (settlement && c.place.feature_type == "governorate") continue;
                 const bool foreign = c.place.country_code != "SY";
                 // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
@@ -584,7 +590,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
             }
         }
-        Resolved r = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement, ph.written_as_place);
+        Resolved r = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement, ph.written_as_place,
+                             ph.countryside);
         if (framed && !ph.frame) {
             // The place this name, written the same, had where the article framed it.
             const std::string key = name_keys(ph.mention->text).exact;
