@@ -180,6 +180,7 @@ struct Phrase {
     bool road = false;
     std::optional<double> bearing;
     double offset_km = 0;
+    bool distance_stated = false;    // "20 km east of X", not just "east of X"
     const Mention* frame = nullptr;  // "X area in Y": Y
     double frame_km = kFrameKm;      // how far from its frame the place may lie
     bool origin = false;             // "from X": where an attack came from, not where it hit
@@ -437,7 +438,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             ph.precision = 2;
             ph.begin = m.begin - suffix.size();
         }
-        // Compass offsets: "south of the Palmyra city", "20 km east of X".
+        // Compass offsets: "south of the Palmyra city", "20 km east of X", and with a distance
+        // also without "of": "20 km southern al-Raqqa city".
         if (!ph.governorate_level) {
             std::string_view b = before;
             for (std::string_view filler : {"the city of ", "the town of ", "the village of ", "the "})
@@ -445,27 +447,31 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                     b.remove_suffix(filler.size());
                     break;
                 }
-            if (b.ends_with(" of ") || b.ends_with("of ")) {
-                std::string_view head = b.substr(0, b.size() - 3);
-                while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
-                for (const auto& br : kBearings)
-                    if (head.ends_with(br.word)) {
-                        ph.bearing = br.degrees;
-                        ph.offset_km = kDefaultOffsetKm;
-                        ph.precision = 2;
-                        ph.begin = head.size() - br.word.size();
-                        // "20 km east of", "15 kilometers southeast of"
-                        const auto words = text_words(head.substr(0, ph.begin));
-                        if (words.size() >= 2) {
-                            const auto& unit = words.back().lower;
-                            if (unit == "km" || unit.starts_with("kilomet"))
-                                if (auto n = parse_cardinal(words[words.size() - 2].lower)) {
-                                    ph.offset_km = *n;
-                                    ph.begin = words[words.size() - 2].begin;
-                                }
+            const bool with_of = b.ends_with(" of ") || b.ends_with("of ");
+            std::string_view head = with_of ? b.substr(0, b.size() - 3) : b;
+            while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+            for (const auto& br : kBearings) {
+                if (!head.ends_with(br.word)) continue;
+                const std::size_t side_begin = head.size() - br.word.size();
+                // "20 km east of", "15 kilometers southeast of"
+                std::optional<double> distance;
+                std::size_t distance_begin = side_begin;
+                const auto words = text_words(head.substr(0, side_begin));
+                if (words.size() >= 2) {
+                    const auto& unit = words.back().lower;
+                    if (unit == "km" || unit.starts_with("kilomet"))
+                        if (auto n = parse_cardinal(words[words.size() - 2].lower)) {
+                            distance = *n;
+                            distance_begin = words[words.size() - 2].begin;
                         }
-                        break;
-                    }
+                }
+                if (!with_of && !distance) break;  // "southern X" alone names no offset
+                ph.bearing = br.degrees;
+                ph.offset_km = distance.value_or(kDefaultOffsetKm);
+                ph.distance_stated = distance.has_value();
+                ph.precision = 2;
+                ph.begin = distance_begin;
+                break;
             }
         }
         for (std::string_view s : kSettlementWords)
@@ -508,9 +514,11 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             phrases[i].frame = phrases[i + 1].mention;
             // "Saboura district in the countryside of Salamiyah" is no part of the city.
             phrases[i].frame_km = phrases[i + 1].countryside ? kFrameKm : *radius;
-        } else if (gap == ", " && names_wide_area(phrases[i + 1])) {
+        } else if ((gap == ", " && names_wide_area(phrases[i + 1])) ||
+                   (gap == " " && phrases[i + 1].distance_stated)) {
             // "Khan Shaykhun, Idlib", "al-Mariya, east of Deir ez-Zor": the city, governorate
-            // or offset after the comma says where the first name lies.
+            // or offset after the comma says where the first name lies; so does a measured
+            // offset right after it ("Shanina village 20 km south of al-Raqqa").
             phrases[i].frame = phrases[i + 1].mention;
         }
     }

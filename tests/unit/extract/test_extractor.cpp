@@ -81,6 +81,26 @@ TEST_CASE("offsets the point for a compass phrase and keeps governorate-level ar
     CHECK(out[1].where.admin.admin2_pcode.empty());
 }
 
+TEST_CASE("a measured offset right after a name frames it", "[extract][place]") {
+    World w;
+    Resolver resolver(w.gaz);
+    Extractor ex(w.gaz, resolver);
+    // Neither Bir Hamad lies anywhere near Maskanah: the raid is placed 20 km south of the town.
+    auto out = ex.extract(article(
+        "Two guards were killed in a raid on Bir Hamad village 20 km southern Maskanah town on "
+        "Monday."));
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Maskanah");
+    CHECK(out[0].where.geo_precision == 2);
+    CHECK(out[0].where.point.lat == Approx(35.96 - 20 / 111.195).epsilon(1e-3));
+    // Without a distance, "southern" names no offset.
+    auto side = ex.extract(article("Two guards were killed in a raid on southern Maskanah town."));
+    REQUIRE(side.size() == 1);
+    REQUIRE(side[0].where.place);
+    CHECK(side[0].where.geo_precision == 1);
+}
+
 TEST_CASE("rejects a homonym far from the place that frames it", "[extract]") {
     World w;
     Resolver resolver(w.gaz);
