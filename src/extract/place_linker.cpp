@@ -594,7 +594,13 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             hints.push_back(framing_governorate);
         } else if (ph.frame) {
             if (const Place* f = resolve(*ph.frame, {}, {}).place) {
-                nearby.push_back(f->point);
+                // "al-Ghabra village 130 km southeast of Deir Ezzor": near the offset point.
+                const auto measured = std::find_if(phrases.begin(), phrases.end(), [&](const Phrase& o) {
+                    return o.mention == ph.frame && o.distance_stated;
+                });
+                nearby.push_back(measured != phrases.end()
+                                     ? destination(f->point, *measured->bearing, measured->offset_km)
+                                     : f->point);
                 if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
             }
         }

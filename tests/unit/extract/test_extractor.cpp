@@ -20,6 +20,7 @@ struct World {
         gaz.add({"Bir Hamad"}, "village", 36.9, 36.2, "SY02");  // a homonym far away
         gaz.add({"Maskanah"}, "town", 35.96, 38.03, "SY02");
         gaz.add({"Nablus"}, "city", 32.22, 35.26, "", "PS");
+        gaz.add({"Tell Safa"}, "village", 34.2, 38.0, "SY04");  // 200 km south of Maskanah
     }
 };
 
@@ -94,6 +95,12 @@ TEST_CASE("a measured offset right after a name frames it", "[extract][place]") 
     CHECK(out[0].where.place->name == "Maskanah");
     CHECK(out[0].where.geo_precision == 2);
     CHECK(out[0].where.point.lat == Approx(35.96 - 20 / 111.195).epsilon(1e-3));
+    // A village near the offset point is the place, however far that is from the town.
+    auto far = ex.extract(article(
+        "Two guards were killed in a raid on Tell Safa village 200 km south of Maskanah town."));
+    REQUIRE(far.size() == 1);
+    REQUIRE(far[0].where.place);
+    CHECK(far[0].where.place->name == "Tell Safa");
     // Without a distance, "southern" names no offset.
     auto side = ex.extract(article("Two guards were killed in a raid on southern Maskanah town."));
     REQUIRE(side.size() == 1);
