@@ -88,8 +88,16 @@ bool inside_organisation_name(std::string_view before, std::string_view after) {
 
 // "..., al-Hussein reported", "Damascus said": a name that says or reports something is a
 // source (a person's family name, an outlet, a government by its capital), not where the event
-// happened.
-bool names_speaker(std::string_view after) {
+// happened. A name a few words after a preposition is a place even so: "activists in Homs
+// said", "the health directorate in east Aleppo reported", and in texts that lost their commas
+// "the village of Taduf said the Observatory".
+bool names_speaker(std::string_view before, std::string_view after) {
+    static constexpr std::array<std::string_view, 12> kPrepositions{{
+        "in", "of", "at", "near", "from", "on", "to", "into", "across", "around", "outside", "inside"}};
+    const std::size_t stop = before.find_last_of(",.;:()");
+    const auto words = text_words(before.substr(stop == std::string_view::npos ? 0 : stop + 1));
+    for (std::size_t k = words.size(); k > 0 && k + 3 > words.size(); --k)
+        if (is_one_of(words[k - 1].lower, kPrepositions)) return false;
     static constexpr std::array<std::string_view, 10> kReportingVerbs{{
         " said", " says", " reported", " reports", " told", " added", " stated", " announced",
         " claimed", " confirmed"}};
@@ -256,13 +264,14 @@ std::optional<double> reverse_frame_gap(std::string_view gap, bool after_the) {
 
 // Where attackers, fire or victims came from, not where the event happened: "fired from X",
 // "displaced from the town of X", "mostly from Idlib", "natives of X", "based in X"; and
-// the seat of an institution that speaks or acts from there ("the government in Damascus",
-// "the security leadership in Latakia", "the Central Committee in Daraa").
+// the seat of an institution that speaks or acts from there ("the security leadership in
+// Latakia", "the Central Committee in Daraa"). (Not "the government in X": its headquarters
+// there may be the target.)
 bool names_origin(std::string_view before) {
-    static constexpr std::array<std::string_view, 14> kMarkers{{
+    static constexpr std::array<std::string_view, 12> kMarkers{{
         "from ", "natives of ", "native of ", "based in ", "stationed in ", "headquartered in ",
-        "hails from ", "hailing from ", "government in ", "authorities in ", "leadership in ",
-        "committee in ", "ministry in ", "directorate in "}};
+        "hails from ", "hailing from ", "leadership in ", "committee in ", "ministry in ",
+        "directorate in "}};
     // Words between the marker and the name: "from the DAESH-controlled Bab region", "mostly
     // from the northwestern Idlib province", "from the town of X", "a native of the province
     // of X". The marker is looked for before each one is passed over ("natives of X").
@@ -389,7 +398,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 return std::islower(static_cast<unsigned char>(c));
             }))
             continue;  // "Syria's eastern Homs countryside": Syria frames, not places
-        if (inside_organisation_name(before, after) || names_speaker(after)) continue;
+        if (inside_organisation_name(before, after) || names_speaker(before, after)) continue;
         // "The Hala Akhbar site reported": a village's name followed by a capitalised word the
         // gazetteer does not know starts some other name (a site, a person, a group).
         const bool villages_only = std::all_of(m.places.begin(), m.places.end(), [](const Place* p) {

@@ -399,11 +399,17 @@ TEST_CASE("the seat of an institution is not the event's place", "[extract]") {
     REQUIRE(leadership.size() == 1);
     REQUIRE(leadership[0].where.place);
     CHECK(leadership[0].where.place->name == "Qaryatein");
-    const auto government = extract("Fighters loyal to the government in Maskanah shelled the "
-                                    "outskirts of Qaryatein, killing two farmers.");
-    REQUIRE(government.size() == 1);
-    REQUIRE(government[0].where.place);
-    CHECK(government[0].where.place->name == "Qaryatein");
+    const auto committee = extract("The negotiating committee in Maskanah said shells killed two "
+                                   "farmers on the outskirts of Qaryatein.");
+    REQUIRE(committee.size() == 1);
+    REQUIRE(committee[0].where.place);
+    CHECK(committee[0].where.place->name == "Qaryatein");
+    // The government's headquarters in a town may be the target.
+    const auto target = extract("A car bomb killed five guards at the headquarters of the interim "
+                                "government in the town of Maskanah.");
+    REQUIRE(target.size() == 1);
+    REQUIRE(target[0].where.place);
+    CHECK(target[0].where.place->name == "Maskanah");
 }
 
 TEST_CASE("a victim's home town or province is not where he died", "[extract]") {
@@ -425,9 +431,16 @@ TEST_CASE("a name that says or reports something is a source, not the event's pl
         REQUIRE(out[0].where.place);
         CHECK(out[0].where.place->name == "Qaryatein");
     }
-    // The place of the deed stays a place when someone else reports it.
-    const auto place = extract("A car bomb killed 31 soldiers in Sukhnah, the activist said.");
-    REQUIRE(place.size() == 1);
-    REQUIRE(place[0].where.place);
-    CHECK(place[0].where.place->name == "Sukhnah");
+    // The place of the deed stays a place when someone else reports it, also when a
+    // preposition puts it before the reporting verb.
+    for (const std::string text :
+         {"A car bomb killed 31 soldiers in Sukhnah, the activist said.",
+          "Activists in Sukhnah said a car bomb killed 31 soldiers.",
+          "A car bomb killed 31 soldiers in the town of Sukhnah said the monitor."}) {
+        CAPTURE(text);
+        const auto place = extract(text);
+        REQUIRE(place.size() == 1);
+        REQUIRE(place[0].where.place);
+        CHECK(place[0].where.place->name == "Sukhnah");
+    }
 }
