@@ -347,6 +347,37 @@ bool supported(const Candidate& c, bool written_as_place) {
     return c.exact_name && !c.contradicted;
 }
 
+// "X in the eastern countryside of Deir ez-Zor": the side of the governorate's centre X lies
+// on, as a compass bearing; nullopt when the area words name none. Only a countryside has a
+// side: "the southern province of Daraa" is the country's southern province.
+struct Side {
+    LonLat centre;
+    double degrees;
+};
+std::optional<double> side_named(std::string_view area_words) {
+    if (area_words.find("countryside") == std::string_view::npos) return std::nullopt;
+    for (const auto& br : kBearings)
+        if (br.word.ends_with("ern")) {
+            const std::size_t at = area_words.find(br.word);
+            if (at != std::string_view::npos && (at == 0 || area_words[at - 1] == ' ')) return br.degrees;
+        }
+    return std::nullopt;
+}
+
+// On the named half of the compass around the centre ("eastern": from north to south through
+// east, as the eastern countryside is all that lies east of the city), or at the centre.
+bool lies_on_side(LonLat p, const Side& side) {
+    if (great_circle_km(side.centre, p) < 5) return true;
+    const double to_rad = std::numbers::pi / 180.0;
+    const double p1 = side.centre.lat * to_rad, p2 = p.lat * to_rad;
+    const double dl = (p.lon - side.centre.lon) * to_rad;
+    const double bearing = std::atan2(std::sin(dl) * std::cos(p2),
+                                      std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl)) /
+                           to_rad;
+    const double off = std::fmod(std::fabs(bearing - side.degrees), 360.0);
+    return std::min(off, 360.0 - off) < 90;
+}
+
 }  // namespace
 
 ArticlePlaceContext make_place_context(std::string news_text, std::vector<std::string> admin1_pcodes,
@@ -542,7 +573,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
     auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
                        const std::vector<std::string>& extra_admin1, double frame_km = kFrameKm,
                        bool settlement = false, bool written_as_place = true,
-                       bool around_town = false) -> Resolved {
+                       bool around_town = false, const std::optional<Side>& side = std::nullopt) -> Resolved {
         const std::vector<Candidate> candidates =
             resolver_.resolve(m.text, context.clues, NameSurroundings{nearby, extra_admin1});
         // The name as written, where some place bears it, before its looser spellings: "Badiya"
@@ -570,6 +601,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             for (const Candidate& c : candidates) {
                 if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
                 if (towns_only && !is_town(c.place)) continue;
+                if (side && !lies_on_side(c.place.point, *side)) continue;
                 if (settlement && c.place.feature_type == "governorate") continue;
                 const bool foreign = c.place.country_code != "SY";
                 // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
@@ -599,8 +631,20 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         });
         const std::string framing_governorate =
             frame_phrase != phrases.end() ? frame_phrase->place->admin.admin1_pcode : std::string();
+        std::optional<Side> side;
         if (!framing_governorate.empty()) {
             hints.push_back(framing_governorate);
+            // The side is told from the governorate's namesake city where it has one.
+            const std::string_view area_words =
+                std::string_view(low).substr(frame_phrase->begin, frame_phrase->end - frame_phrase->begin);
+            if (const auto degrees = side_named(area_words)) {
+                LonLat centre = frame_phrase->place->point;
+                for (const Place* p : frame_phrase->mention->places)
+                    if ((p->feature_type == "city" || p->feature_type == "town") &&
+                        p->admin.admin1_pcode == framing_governorate)
+                        centre = p->point;
+                side = Side{centre, *degrees};
+            }
         } else if (ph.frame) {
             if (const Place* f = resolve(*ph.frame, {}, {}).place) {
                 // "al-Ghabra village 130 km southeast of Deir Ezzor": near the offset point.
@@ -614,7 +658,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             }
         }
         Resolved r = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement, ph.written_as_place,
-                             ph.countryside);
+                             ph.countryside, side);
         if (framed && !ph.frame) {
             // The place this name, written the same, had where the article framed it.
             const std::string key = name_keys(ph.mention->text).exact;

@@ -209,3 +209,25 @@ TEST_CASE("a district of a city is looked for inside the city", "[extract][place
     REQUIRE(out[0].where.place);
     CHECK(out[0].where.place->name != "Khalidiya");
 }
+
+TEST_CASE("a village in the eastern countryside lies east of the governorate's city",
+          "[extract][place]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Deir ez-Zor"}, "governorate", 35.2, 40.3, "SY09");
+    gaz.add({"Deir ez-Zor"}, "city", 35.34, 40.14, "SY09");
+    gaz.add({"Shafa"}, "village", 35.42, 39.48, "SY09").population = 5000;  // west of the city
+    gaz.add({"Shafa"}, "village", 34.58, 40.93, "SY09");                     // east of it
+    Resolver resolver(gaz);
+    Extractor ex(gaz, resolver);
+    auto out = ex.extract(article("A roadside bomb killed two men in the town of Shafa in the "
+                                  "eastern countryside of Deir ez-Zor."));
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->point.lon == Approx(40.93));
+    // "the southern province of Daraa" names the country's side, not the province's: no side.
+    auto province = ex.extract(article("A roadside bomb killed two men in the town of Shafa in the "
+                                       "eastern province of Deir ez-Zor."));
+    REQUIRE(province.size() == 1);
+    REQUIRE(province[0].where.place);
+    CHECK(province[0].where.place->point.lon == Approx(39.48));
+}
