@@ -634,17 +634,15 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         std::optional<Side> side;
         if (!framing_governorate.empty()) {
             hints.push_back(framing_governorate);
-            // The side is told from the governorate's namesake city where it has one.
+            // The side is told from the governorate's namesake city; a governorate's own point
+            // (the middle of its bounds) is no centre that reports count sides from.
             const std::string_view area_words =
                 std::string_view(low).substr(frame_phrase->begin, frame_phrase->end - frame_phrase->begin);
-            if (const auto degrees = side_named(area_words)) {
-                LonLat centre = frame_phrase->place->point;
+            if (const auto degrees = side_named(area_words))
                 for (const Place* p : frame_phrase->mention->places)
                     if ((p->feature_type == "city" || p->feature_type == "town") &&
                         p->admin.admin1_pcode == framing_governorate)
-                        centre = p->point;
-                side = Side{centre, *degrees};
-            }
+                        side = Side{p->point, *degrees};
         } else if (ph.frame) {
             if (const Place* f = resolve(*ph.frame, {}, {}).place) {
                 // "al-Ghabra village 130 km southeast of Deir Ezzor": near the offset point.
