@@ -96,8 +96,8 @@ bool names_speaker(std::string_view before, std::string_view after) {
         "in", "of", "at", "near", "from", "on", "to", "into", "across", "around", "outside", "inside"}};
     const std::size_t stop = before.find_last_of(",.;:()");
     const auto words = text_words(before.substr(stop == std::string_view::npos ? 0 : stop + 1));
-    for (std::size_t k = words.size(); k > 0 && k + 3 > words.size(); --k)
-        if (is_one_of(words[k - 1].lower, kPrepositions)) return false;
+    for (std::size_t k = words.size() > 3 ? words.size() - 3 : 0; k < words.size(); ++k)
+        if (is_one_of(words[k].lower, kPrepositions)) return false;
     static constexpr std::array<std::string_view, 10> kReportingVerbs{{
         " said", " says", " reported", " reports", " told", " added", " stated", " announced",
         " claimed", " confirmed"}};
@@ -595,22 +595,24 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         // "the Qusayr countryside" is the country around a town: a village of that name has
         // no countryside of its own, however near the other places of the report it lies.
         const auto is_town = [](const Place& p) { return p.feature_type == "town" || p.feature_type == "city"; };
-        for (const bool towns_only : {true, false})
-        for (const bool exact_pass : {true, false}) {
-            if ((towns_only && !around_town) || (exact_pass && loose_first)) continue;
-            for (const Candidate& c : candidates) {
-                if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
-                if (towns_only && !is_town(c.place)) continue;
-                if (side && !lies_on_side(c.place.point, *side)) continue;
-                if (settlement && c.place.feature_type == "governorate") continue;
-                const bool foreign = c.place.country_code != "SY";
-                // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
-                if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > frame_km) continue;
-                // A place abroad when the text is about that country more than about any other.
-                const bool abroad_in_text = foreign && c.country_share >= 0.5;
-                if (!foreign_country.empty() ? c.place.country_code == foreign_country
-                                             : (!foreign || abroad_in_text))
-                    return {gazetteer_.by_id(c.place.id), c.context_support};
+        for (const bool towns_only : {true, false}) {
+            if (towns_only && !around_town) continue;
+            for (const bool exact_pass : {true, false}) {
+                if (exact_pass && loose_first) continue;
+                for (const Candidate& c : candidates) {
+                    if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
+                    if (towns_only && !is_town(c.place)) continue;
+                    if (side && !lies_on_side(c.place.point, *side)) continue;
+                    if (settlement && c.place.feature_type == "governorate") continue;
+                    const bool foreign = c.place.country_code != "SY";
+                    // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
+                    if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > frame_km) continue;
+                    // A place abroad when the text is about that country more than about any other.
+                    const bool abroad_in_text = foreign && c.country_share >= 0.5;
+                    if (!foreign_country.empty() ? c.place.country_code == foreign_country
+                                                 : (!foreign || abroad_in_text))
+                        return {gazetteer_.by_id(c.place.id), c.context_support};
+                }
             }
         }
         return {};
