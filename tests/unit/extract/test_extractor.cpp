@@ -231,3 +231,25 @@ TEST_CASE("a village in the eastern countryside lies east of the governorate's c
     REQUIRE(province[0].where.place);
     CHECK(province[0].where.place->point.lon == Approx(39.48));
 }
+
+TEST_CASE("a neighbour's province written as ground sets the scene in that country",
+          "[extract][place]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Idlib"}, "governorate", 35.8, 36.6, "SY07");
+    gaz.add({"Sinjar"}, "village", 35.6, 36.9, "SY07");  // a Syrian namesake
+    gaz.add({"Sinjar"}, "town", 36.32, 41.87, "", "IQ");
+    Resolver resolver(gaz);
+    Extractor ex(gaz, resolver);
+    const auto out = ex.extract(article(
+        "A drone struck a car in the Sinjar district of Nineveh province on Monday, killing two men."));
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.country_code == "IQ");
+    // Where the wounded were taken is no scene.
+    const auto taken = ex.extract(article(
+        "A car bomb killed two men in Sinjar in Idlib on Monday, and the wounded were taken to "
+        "hospitals in Mardin."));
+    REQUIRE(taken.size() == 1);
+    REQUIRE(taken[0].where.place);
+    CHECK(taken[0].where.country_code == "SY");
+}
