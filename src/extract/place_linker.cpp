@@ -456,14 +456,20 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         const Place* gov = gazetteer_.governorate(m.text);
         // "rural Damascus", "the Damascus countryside": where a governorate of the country
         // around a city exists (Rif Dimashq, "Damascus countryside"), the words name it.
-        if (gov && (before.ends_with("rural ") || before.ends_with("countryside of ") ||
-                    before.ends_with("countryside of the ") || after.starts_with(" countryside")))
-            if (const Place* rural = gazetteer_.governorate("Rural " + m.text)) gov = rural;
+        // So do "a suburb of Damascus", "the Damascus suburbs": the suburbs lie outside the
+        // city, in Rural Damascus.
+        const bool suburb = before.ends_with("suburb of ") || before.ends_with("suburbs of ") ||
+                            after.starts_with(" suburb");
+        const Place* rural = gov && (suburb || before.ends_with("rural ") || before.ends_with("countryside of ") ||
+                                     before.ends_with("countryside of the ") || after.starts_with(" countryside"))
+                                 ? gazetteer_.governorate("Rural " + m.text)
+                                 : nullptr;
+        if (rural) gov = rural;
         ph.settlement = any_settlement;
         const bool called_town = after.starts_with(" city") || after.starts_with(" town");
         // "Latakia: Assad loyalists kill 16": a label opening the text names the governorate.
         const bool label = m.begin == 0 && after.starts_with(":");
-        if (gov && !called_town && (area_after || area_before || !any_settlement || label)) {
+        if (gov && !called_town && (area_after || area_before || !any_settlement || label || (rural && suburb))) {
             read_as_governorate(ph, gov);
             for (std::string_view s : kAreaSuffixes)
                 if (after.starts_with(s)) ph.end = m.end + s.size();
@@ -471,6 +477,16 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             // The phrase is the whole area as written, so that "X in the eastern countryside
             // of Y" reads as "X in Y": Y frames X.
             ph.begin = m.begin - area_before;
+            if (rural && suburb) {
+                std::string_view words;
+                if (ends_with_any(before, std::array<std::string_view, 2>{"suburbs of ", "suburb of "}, &words))
+                    ph.begin = m.begin - words.size();
+                for (std::string_view suffix : {" suburbs", " suburb"})
+                    if (after.starts_with(suffix)) {
+                        ph.end = m.end + suffix.size();
+                        break;
+                    }
+            }
         } else if (any_road) {
             ph.road = true;
             ph.precision = 2;

@@ -253,3 +253,27 @@ TEST_CASE("a neighbour's province written as ground sets the scene in that count
     REQUIRE(taken[0].where.place);
     CHECK(taken[0].where.country_code == "SY");
 }
+
+TEST_CASE("a suburb of Damascus lies in Rural Damascus", "[extract][place]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Damascus"}, "governorate", 33.51, 36.27, "SY01");
+    gaz.add({"Damascus"}, "city", 33.51, 36.29, "SY01");
+    gaz.add({"Rural Damascus"}, "governorate", 33.45, 37.44, "SY03");
+    gaz.add({"Aleppo"}, "city", 36.2, 37.16, "SY02");
+    Resolver resolver(gaz);
+    Extractor ex(gaz, resolver);
+    for (const std::string where : {"a suburb of Damascus", "the Damascus suburbs"}) {
+        CAPTURE(where);
+        const auto out = ex.extract(article("A car bomb went off in " + where + " on Friday, killing two guards."));
+        REQUIRE(out.size() == 1);
+        REQUIRE(out[0].where.place);
+        CHECK(out[0].where.geo_precision == 3);
+        CHECK(out[0].where.admin.admin1_pcode == "SY03");
+    }
+    // A city with no rural governorate of its own keeps its suburbs near it.
+    const auto aleppo = ex.extract(article("A car bomb went off in a suburb of Aleppo, killing two guards."));
+    REQUIRE(aleppo.size() == 1);
+    REQUIRE(aleppo[0].where.place);
+    CHECK(aleppo[0].where.place->name == "Aleppo");
+    CHECK(aleppo[0].where.geo_precision == 2);
+}
