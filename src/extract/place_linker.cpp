@@ -268,10 +268,16 @@ std::optional<double> reverse_frame_gap(std::string_view gap, bool after_the) {
 // Latakia", "the Central Committee in Daraa"). (Not "the government in X": its headquarters
 // there may be the target.)
 bool names_origin(std::string_view before) {
-    static constexpr std::array<std::string_view, 12> kMarkers{{
+    static constexpr std::array<std::string_view, 26> kMarkers{{
         "from ", "natives of ", "native of ", "based in ", "stationed in ", "headquartered in ",
         "hails from ", "hailing from ", "leadership in ", "committee in ", "ministry in ",
-        "directorate in "}};
+        "directorate in ",
+        // where the attackers set out: "launched from its base in X", "fled X"
+        "from its base in ", "from their bases in ", "from bases in ", "from positions in ",
+        "from their positions in ", "fled ",
+        // where the wounded were taken: "transferred to a hospital in X", "rushed to X"
+        "to a hospital in ", "to hospitals in ", "to the hospital in ", "taken to ", "transferred to ",
+        "transported to ", "evacuated to ", "rushed to "}};
     // Words between the marker and the name: "from the DAESH-controlled Bab region", "mostly
     // from the northwestern Idlib province", "from the town of X", "a native of the province
     // of X". The marker is looked for before each one is passed over ("natives of X").

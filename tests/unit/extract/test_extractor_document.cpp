@@ -444,3 +444,24 @@ TEST_CASE("a name that says or reports something is a source, not the event's pl
         CHECK(place[0].where.place->name == "Sukhnah");
     }
 }
+
+TEST_CASE("where attackers set out and where the wounded were taken are not the event's place",
+          "[extract]") {
+    for (const std::string text :
+         {"A drone launched from its base in Maskanah killed two soldiers near Qaryatein.",
+          "Rockets fired from positions in Maskanah killed two soldiers near Qaryatein.",
+          "Shelling killed two men near Qaryatein, days after they fled Maskanah.",
+          "A drone killed two men near Qaryatein, who were transferred to a hospital in Maskanah.",
+          "A drone killed two men near Qaryatein and the wounded were rushed to Maskanah."}) {
+        CAPTURE(text);
+        const auto out = extract(text);
+        REQUIRE(out.size() == 1);
+        REQUIRE(out[0].where.place);
+        CHECK(out[0].where.place->name == "Qaryatein");
+    }
+    // A hospital that is hit is the event's place.
+    const auto hit = extract("Shells hit the hospital in Maskanah, killing two nurses.");
+    REQUIRE(hit.size() == 1);
+    REQUIRE(hit[0].where.place);
+    CHECK(hit[0].where.place->name == "Maskanah");
+}
