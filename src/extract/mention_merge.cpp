@@ -166,7 +166,13 @@ void absorb(EventMention& into, const EventMention& from) {
     take_count(into.counts.killed, from.counts.killed);
     take_count(into.counts.injured, from.counts.injured);
     take_count(into.counts.captured, from.counts.captured);
-    if (from.where && from.where->place &&
+    // "in the eastern countryside of Homs province", then "killed ... in Homs": the bare name
+    // of the area told before is that area again, not the city that shares its name.
+    const bool names_area_again =
+        into.where && into.where->place && into.where->geo_precision == 3 && from.where &&
+        !from.where->text.empty() &&
+        ascii_lower(into.where->text).find(ascii_lower(from.where->text)) != std::string::npos;
+    if (from.where && from.where->place && !names_area_again &&
         (!into.where || !into.where->place || from.where->geo_precision < into.where->geo_precision))
         into.where = from.where;
     const bool finer_date = from.date && (!into.date || from.date_precision < into.date_precision);

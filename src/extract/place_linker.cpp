@@ -86,6 +86,27 @@ bool inside_organisation_name(std::string_view before, std::string_view after) {
     return false;
 }
 
+// "..., al-Hussein reported", "Damascus said": a name that says or reports something is a
+// source (a person's family name, an outlet, a government by its capital), not where the event
+// happened. A name a few words after a preposition is a place even so: "activists in Homs
+// said", "the health directorate in east Aleppo reported", and in texts that lost their commas
+// "the village of Taduf said the Observatory".
+bool names_speaker(std::string_view before, std::string_view after) {
+    static constexpr std::array<std::string_view, 12> kPrepositions{{
+        "in", "of", "at", "near", "from", "on", "to", "into", "across", "around", "outside", "inside"}};
+    const std::size_t stop = before.find_last_of(",.;:()");
+    const auto words = text_words(before.substr(stop == std::string_view::npos ? 0 : stop + 1));
+    for (std::size_t k = words.size() > 3 ? words.size() - 3 : 0; k < words.size(); ++k)
+        if (is_one_of(words[k].lower, kPrepositions)) return false;
+    static constexpr std::array<std::string_view, 10> kReportingVerbs{{
+        " said", " says", " reported", " reports", " told", " added", " stated", " announced",
+        " claimed", " confirmed"}};
+    for (std::string_view verb : kReportingVerbs)
+        if (after.starts_with(verb) &&
+            (after.size() == verb.size() || !std::isalpha(static_cast<unsigned char>(after[verb.size()]))))
+            return true;
+    return false;
+}
 
 bool ends_with_any(std::string_view s, const auto& table, std::string_view* which = nullptr) {
     for (std::string_view t : table)
@@ -167,6 +188,7 @@ struct Phrase {
     bool road = false;
     std::optional<double> bearing;
     double offset_km = 0;
+    bool distance_stated = false;    // "20 km east of X", not just "east of X"
     const Mention* frame = nullptr;  // "X area in Y": Y
     double frame_km = kFrameKm;      // how far from its frame the place may lie
     bool origin = false;             // "from X": where an attack came from, not where it hit
@@ -241,25 +263,35 @@ std::optional<double> reverse_frame_gap(std::string_view gap, bool after_the) {
 }
 
 // Where attackers, fire or victims came from, not where the event happened: "fired from X",
-// "displaced from the town of X", "mostly from Idlib", "natives of X", "based in X".
+// "displaced from the town of X", "mostly from Idlib", "natives of X", "based in X"; and
+// the seat of an institution that speaks or acts from there ("the security leadership in
+// Latakia", "the Central Committee in Daraa"). (Not "the government in X": its headquarters
+// there may be the target.)
 bool names_origin(std::string_view before) {
+    static constexpr std::array<std::string_view, 26> kMarkers{{
+        "from ", "natives of ", "native of ", "based in ", "stationed in ", "headquartered in ",
+        "hails from ", "hailing from ", "leadership in ", "committee in ", "ministry in ",
+        "directorate in ",
+        // where the attackers set out: "launched from its base in X", "fled X"
+        "from its base in ", "from their bases in ", "from bases in ", "from positions in ",
+        "from their positions in ", "fled ",
+        // where the wounded were taken: "transferred to a hospital in X", "rushed to X"
+        "to a hospital in ", "to hospitals in ", "to the hospital in ", "taken to ", "transferred to ",
+        "transported to ", "evacuated to ", "rushed to "}};
     // Words between the marker and the name: "from the DAESH-controlled Bab region", "mostly
-    // from the northwestern Idlib province", "from the town of X".
-    for (bool stripped = true; stripped && before.size() > 1;) {
-        stripped = false;
+    // from the northwestern Idlib province", "from the town of X", "a native of the province
+    // of X". The marker is looked for before each one is passed over ("natives of X").
+    while (before.size() > 1) {
+        if (ends_with_any(before, kMarkers)) return true;
         const std::size_t space = before.rfind(' ', before.size() - 2);
         const std::string_view last = before.substr(space == std::string_view::npos ? 0 : space + 1);
         const bool filler = last == "the " || last == "of " || last == "city " || last == "town " ||
-                            last == "village " || last == "direction " || last.ends_with("-controlled ") ||
+                            last == "village " || last == "province " || last == "governorate " ||
+                            last == "countryside " || last == "direction " || last.ends_with("-controlled ") ||
                             last.ends_with("-held ") || last.ends_with("ern ");
-        if (filler && last.size() < before.size()) {
-            before.remove_suffix(last.size());
-            stripped = true;
-        }
+        if (!filler || last.size() >= before.size()) return false;
+        before.remove_suffix(last.size());
     }
-    for (std::string_view marker : {"from ", "natives of ", "native of ", "based in ", "stationed in ",
-                                    "headquartered in ", "hails from ", "hailing from "})
-        if (before.ends_with(marker)) return true;
     return false;
 }
 
@@ -321,6 +353,37 @@ bool supported(const Candidate& c, bool written_as_place) {
     return c.exact_name && !c.contradicted;
 }
 
+// "X in the eastern countryside of Deir ez-Zor": the side of the governorate's centre X lies
+// on, as a compass bearing; nullopt when the area words name none. Only a countryside has a
+// side: "the southern province of Daraa" is the country's southern province.
+struct Side {
+    LonLat centre;
+    double degrees;
+};
+std::optional<double> side_named(std::string_view area_words) {
+    if (area_words.find("countryside") == std::string_view::npos) return std::nullopt;
+    for (const auto& br : kBearings)
+        if (br.word.ends_with("ern")) {
+            const std::size_t at = area_words.find(br.word);
+            if (at != std::string_view::npos && (at == 0 || area_words[at - 1] == ' ')) return br.degrees;
+        }
+    return std::nullopt;
+}
+
+// On the named half of the compass around the centre ("eastern": from north to south through
+// east, as the eastern countryside is all that lies east of the city), or at the centre.
+bool lies_on_side(LonLat p, const Side& side) {
+    if (great_circle_km(side.centre, p) < 5) return true;
+    const double to_rad = std::numbers::pi / 180.0;
+    const double p1 = side.centre.lat * to_rad, p2 = p.lat * to_rad;
+    const double dl = (p.lon - side.centre.lon) * to_rad;
+    const double bearing = std::atan2(std::sin(dl) * std::cos(p2),
+                                      std::cos(p1) * std::sin(p2) - std::sin(p1) * std::cos(p2) * std::cos(dl)) /
+                           to_rad;
+    const double off = std::fmod(std::fabs(bearing - side.degrees), 360.0);
+    return std::min(off, 360.0 - off) < 90;
+}
+
 }  // namespace
 
 ArticlePlaceContext make_place_context(std::string news_text, std::vector<std::string> admin1_pcodes,
@@ -372,7 +435,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 return std::islower(static_cast<unsigned char>(c));
             }))
             continue;  // "Syria's eastern Homs countryside": Syria frames, not places
-        if (inside_organisation_name(before, after)) continue;
+        if (inside_organisation_name(before, after) || names_speaker(before, after)) continue;
         // "The Hala Akhbar site reported": a village's name followed by a capitalised word the
         // gazetteer does not know starts some other name (a site, a person, a group).
         const bool villages_only = std::all_of(m.places.begin(), m.places.end(), [](const Place* p) {
@@ -399,14 +462,20 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         const Place* gov = gazetteer_.governorate(m.text);
         // "rural Damascus", "the Damascus countryside": where a governorate of the country
         // around a city exists (Rif Dimashq, "Damascus countryside"), the words name it.
-        if (gov && (before.ends_with("rural ") || before.ends_with("countryside of ") ||
-                    before.ends_with("countryside of the ") || after.starts_with(" countryside")))
-            if (const Place* rural = gazetteer_.governorate("Rural " + m.text)) gov = rural;
+        // So do "a suburb of Damascus", "the Damascus suburbs": the suburbs lie outside the
+        // city, in Rural Damascus.
+        const bool suburb = before.ends_with("suburb of ") || before.ends_with("suburbs of ") ||
+                            after.starts_with(" suburb");
+        const Place* rural = gov && (suburb || before.ends_with("rural ") || before.ends_with("countryside of ") ||
+                                     before.ends_with("countryside of the ") || after.starts_with(" countryside"))
+                                 ? gazetteer_.governorate("Rural " + m.text)
+                                 : nullptr;
+        if (rural) gov = rural;
         ph.settlement = any_settlement;
         const bool called_town = after.starts_with(" city") || after.starts_with(" town");
         // "Latakia: Assad loyalists kill 16": a label opening the text names the governorate.
         const bool label = m.begin == 0 && after.starts_with(":");
-        if (gov && !called_town && (area_after || area_before || !any_settlement || label)) {
+        if (gov && !called_town && (area_after || area_before || !any_settlement || label || (rural && suburb))) {
             read_as_governorate(ph, gov);
             for (std::string_view s : kAreaSuffixes)
                 if (after.starts_with(s)) ph.end = m.end + s.size();
@@ -414,6 +483,16 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             // The phrase is the whole area as written, so that "X in the eastern countryside
             // of Y" reads as "X in Y": Y frames X.
             ph.begin = m.begin - area_before;
+            if (rural && suburb) {
+                std::string_view words;
+                if (ends_with_any(before, std::array<std::string_view, 2>{"suburbs of ", "suburb of "}, &words))
+                    ph.begin = m.begin - words.size();
+                for (std::string_view suffix : {" suburbs", " suburb"})
+                    if (after.starts_with(suffix)) {
+                        ph.end = m.end + suffix.size();
+                        break;
+                    }
+            }
         } else if (any_road) {
             ph.road = true;
             ph.precision = 2;
@@ -421,7 +500,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             ph.precision = 2;
             ph.begin = m.begin - suffix.size();
         }
-        // Compass offsets: "south of the Palmyra city", "20 km east of X".
+        // Compass offsets: "south of the Palmyra city", "20 km east of X", and with a distance
+        // also without "of": "20 km southern al-Raqqa city".
         if (!ph.governorate_level) {
             std::string_view b = before;
             for (std::string_view filler : {"the city of ", "the town of ", "the village of ", "the "})
@@ -429,27 +509,31 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                     b.remove_suffix(filler.size());
                     break;
                 }
-            if (b.ends_with(" of ") || b.ends_with("of ")) {
-                std::string_view head = b.substr(0, b.size() - 3);
-                while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
-                for (const auto& br : kBearings)
-                    if (head.ends_with(br.word)) {
-                        ph.bearing = br.degrees;
-                        ph.offset_km = kDefaultOffsetKm;
-                        ph.precision = 2;
-                        ph.begin = head.size() - br.word.size();
-                        // "20 km east of", "15 kilometers southeast of"
-                        const auto words = text_words(head.substr(0, ph.begin));
-                        if (words.size() >= 2) {
-                            const auto& unit = words.back().lower;
-                            if (unit == "km" || unit.starts_with("kilomet"))
-                                if (auto n = parse_cardinal(words[words.size() - 2].lower)) {
-                                    ph.offset_km = *n;
-                                    ph.begin = words[words.size() - 2].begin;
-                                }
+            const bool with_of = b.ends_with(" of ") || b.ends_with("of ");
+            std::string_view head = with_of ? b.substr(0, b.size() - 3) : b;
+            while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+            for (const auto& br : kBearings) {
+                if (!head.ends_with(br.word)) continue;
+                const std::size_t side_begin = head.size() - br.word.size();
+                // "20 km east of", "15 kilometers southeast of"
+                std::optional<double> distance;
+                std::size_t distance_begin = side_begin;
+                const auto words = text_words(head.substr(0, side_begin));
+                if (words.size() >= 2) {
+                    const auto& unit = words.back().lower;
+                    if (unit == "km" || unit.starts_with("kilomet"))
+                        if (auto n = parse_cardinal(words[words.size() - 2].lower)) {
+                            distance = *n;
+                            distance_begin = words[words.size() - 2].begin;
                         }
-                        break;
-                    }
+                }
+                if (!with_of && !distance) break;  // "southern X" alone names no offset
+                ph.bearing = br.degrees;
+                ph.offset_km = distance.value_or(kDefaultOffsetKm);
+                ph.distance_stated = distance.has_value();
+                ph.precision = 2;
+                ph.begin = distance_begin;
+                break;
             }
         }
         for (std::string_view s : kSettlementWords)
@@ -492,9 +576,11 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             phrases[i].frame = phrases[i + 1].mention;
             // "Saboura district in the countryside of Salamiyah" is no part of the city.
             phrases[i].frame_km = phrases[i + 1].countryside ? kFrameKm : *radius;
-        } else if (gap == ", " && names_wide_area(phrases[i + 1])) {
+        } else if ((gap == ", " && names_wide_area(phrases[i + 1])) ||
+                   (gap == " " && phrases[i + 1].distance_stated)) {
             // "Khan Shaykhun, Idlib", "al-Mariya, east of Deir ez-Zor": the city, governorate
-            // or offset after the comma says where the first name lies.
+            // or offset after the comma says where the first name lies; so does a measured
+            // offset right after it ("Shanina village 20 km south of al-Raqqa").
             phrases[i].frame = phrases[i + 1].mention;
         }
     }
@@ -508,7 +594,8 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
     };
     auto resolve = [&](const Mention& m, const std::vector<LonLat>& nearby,
                        const std::vector<std::string>& extra_admin1, double frame_km = kFrameKm,
-                       bool settlement = false, bool written_as_place = true) -> Resolved {
+                       bool settlement = false, bool written_as_place = true,
+                       bool around_town = false, const std::optional<Side>& side = std::nullopt) -> Resolved {
         const std::vector<Candidate> candidates =
             resolver_.resolve(m.text, context.clues, NameSurroundings{nearby, extra_admin1});
         // The name as written, where some place bears it, before its looser spellings: "Badiya"
@@ -527,19 +614,27 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
             (first_supported->place.feature_type == "town" || first_supported->place.feature_type == "city" ||
              (first_supported->context_support >= kSupportFloor &&
               (first_exact == candidates.end() || first_exact->context_support < kSupportFloor)));
-        for (const bool exact_pass : {true, false}) {
-            if (exact_pass && loose_first) continue;
-            for (const Candidate& c : candidates) {
-                if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
-                if (settlement && c.place.feature_type == "governorate") continue;
-                const bool foreign = c.place.country_code != "SY";
-                // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
-                if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > frame_km) continue;
-                // A place abroad when the text is about that country more than about any other.
-                const bool abroad_in_text = foreign && c.country_share >= 0.5;
-                if (!foreign_country.empty() ? c.place.country_code == foreign_country
-                                             : (!foreign || abroad_in_text))
-                    return {gazetteer_.by_id(c.place.id), c.context_support};
+        // "the Qusayr countryside" is the country around a town: a village of that name has
+        // no countryside of its own, however near the other places of the report it lies.
+        const auto is_town = [](const Place& p) { return p.feature_type == "town" || p.feature_type == "city"; };
+        for (const bool towns_only : {true, false}) {
+            if (towns_only && !around_town) continue;
+            for (const bool exact_pass : {true, false}) {
+                if (exact_pass && loose_first) continue;
+                for (const Candidate& c : candidates) {
+                    if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
+                    if (towns_only && !is_town(c.place)) continue;
+                    if (side && !lies_on_side(c.place.point, *side)) continue;
+                    if (settlement && c.place.feature_type == "governorate") continue;
+                    const bool foreign = c.place.country_code != "SY";
+                    // Framed: the best candidate inside the frame, not a famous homonym elsewhere.
+                    if (!nearby.empty() && distance_km(c.place.point, nearby.front()) > frame_km) continue;
+                    // A place abroad when the text is about that country more than about any other.
+                    const bool abroad_in_text = foreign && c.country_share >= 0.5;
+                    if (!foreign_country.empty() ? c.place.country_code == foreign_country
+                                                 : (!foreign || abroad_in_text))
+                        return {gazetteer_.by_id(c.place.id), c.context_support};
+                }
             }
         }
         return {};
@@ -560,15 +655,32 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         });
         const std::string framing_governorate =
             frame_phrase != phrases.end() ? frame_phrase->place->admin.admin1_pcode : std::string();
+        std::optional<Side> side;
         if (!framing_governorate.empty()) {
             hints.push_back(framing_governorate);
+            // The side is told from the governorate's namesake city; a governorate's own point
+            // (the middle of its bounds) is no centre that reports count sides from.
+            const std::string_view area_words =
+                std::string_view(low).substr(frame_phrase->begin, frame_phrase->end - frame_phrase->begin);
+            if (const auto degrees = side_named(area_words))
+                for (const Place* p : frame_phrase->mention->places)
+                    if ((p->feature_type == "city" || p->feature_type == "town") &&
+                        p->admin.admin1_pcode == framing_governorate)
+                        side = Side{p->point, *degrees};
         } else if (ph.frame) {
             if (const Place* f = resolve(*ph.frame, {}, {}).place) {
-                nearby.push_back(f->point);
+                // "al-Ghabra village 130 km southeast of Deir Ezzor": near the offset point.
+                const auto measured = std::find_if(phrases.begin(), phrases.end(), [&](const Phrase& o) {
+                    return o.mention == ph.frame && o.distance_stated;
+                });
+                nearby.push_back(measured != phrases.end()
+                                     ? destination(f->point, *measured->bearing, measured->offset_km)
+                                     : f->point);
                 if (!f->admin.admin1_pcode.empty()) hints.push_back(f->admin.admin1_pcode);
             }
         }
-        Resolved r = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement, ph.written_as_place);
+        Resolved r = resolve(*ph.mention, nearby, hints, ph.frame_km, ph.settlement, ph.written_as_place,
+                             ph.countryside, side);
         if (framed && !ph.frame) {
             // The place this name, written the same, had where the article framed it.
             const std::string key = name_keys(ph.mention->text).exact;

@@ -184,6 +184,22 @@ constexpr std::array<CountryWord, 27> kCountryWords = {{
     {"Iran", "IR", true}, {"Iranian", "IR"},
 }};
 
+// Provinces and regions of Syria's neighbours along its borders, which set a scene as surely as
+// the country's name when written as ground ("the Sinjar district of Nineveh province", "the
+// Bekaa valley", "the Kilis province"), while the gazetteer lacks them or has a Syrian village
+// of the name. Source: ISO
+// 3166-2 subdivisions of IQ, LB, TR and JO, in their usual English spellings.
+constexpr std::array<CountryWord, 20> kBorderRegions = {{
+    {"Nineveh", "IQ", true}, {"Ninawa", "IQ", true}, {"Anbar", "IQ", true}, {"Dohuk", "IQ", true},
+    {"Duhok", "IQ", true},
+    {"Bekaa", "LB", true}, {"Beqaa", "LB", true}, {"Akkar", "LB", true}, {"Baalbek", "LB", true},
+    {"Hermel", "LB", true},
+    {"Hatay", "TR", true}, {"Kilis", "TR", true}, {"Gaziantep", "TR", true}, {"Sanliurfa", "TR", true},
+    {"\xC5\x9Eanl\xC4\xB1urfa", "TR", true}, {"Mardin", "TR", true}, {"Sirnak", "TR", true},
+    {"\xC5\x9E\xC4\xB1rnak", "TR", true},
+    {"Mafraq", "JO", true}, {"Irbid", "JO", true},
+}};
+
 bool word_char_at(std::string_view text, std::size_t pos) {
     const auto c = static_cast<unsigned char>(text[pos]);
     return std::isalnum(c) || c >= 0x80;
@@ -272,6 +288,15 @@ bool names_own_ground(std::string_view after, bool name) {
 
 std::map<std::string, int> country_locatives(std::string_view text) {
     std::map<std::string, int> counts;
+    // "Nineveh province", "the Bekaa valley": a region written as ground. A bare "in Mardin"
+    // does not count: where the wounded were taken, or a photo of some other day.
+    for (const CountryWord& region : kBorderRegions)
+        for (std::size_t pos : word_positions(text, region.word)) {
+            const std::string after = ascii_lower(text.substr(pos + region.word.size(), 13));
+            if (after.starts_with(" province") || after.starts_with(" governorate") ||
+                after.starts_with(" valley") || after.starts_with(" district"))
+                counts[std::string(region.code)] += 2;
+        }
     for (const CountryWord& cw : kCountryWords) {
         for (std::size_t pos : word_positions(text, cw.word)) {
             // The ground a country owns ("Turkey's border province") outweighs a bare "in"

@@ -215,7 +215,7 @@ std::size_t dateline_length(std::string_view sentence) {
     for (std::string_view area : {"province", "countryside", "governorate", "Province", "Countryside"})
         if (prefix.find(area) != std::string_view::npos) return 0;
     std::size_t words = 0, caps_first = 0;
-    bool agency = prefix.find('(') != std::string_view::npos || prefix.find(", SANA") != std::string_view::npos ||
+    bool agency = prefix.find('(') != std::string_view::npos || prefix.find("SANA") != std::string_view::npos ||
                   prefix.find("Syria") != std::string_view::npos;
     for (std::size_t i = 0; i < prefix.size();) {
         while (i < prefix.size() && (prefix[i] == ' ' || prefix[i] == ',' || prefix[i] == '/')) ++i;
@@ -233,8 +233,13 @@ std::size_t dateline_length(std::string_view sentence) {
         i = j;
     }
     if (words == 0 || words > 9) return 0;
-    if (!agency && !caps_first) return 0;
     std::size_t length = end + sep;
+    // "Raqqa – The units arrested ...", "Enab Baladi – Idlib: ...": a short name and a dash
+    // before a capitalised word (a colon after a place names its area: "Latakia: ...").
+    const bool dash = sentence.substr(end, sep).find(':') == std::string_view::npos;
+    const bool short_dashed = dash && words <= 3 && length < sentence.size() &&
+                              std::isupper(static_cast<unsigned char>(sentence[length]));
+    if (!agency && !caps_first && !short_dashed) return 0;
     // "(Kurdistan 24) –Seven ...": a dash after the agency's bracket still belongs to it.
     for (bool skipped = true; skipped && length < sentence.size();) {
         skipped = false;

@@ -1,6 +1,7 @@
 // Place rules of the extractor against the real gazetteer (built from ../shared/data): names
 // that share their consonants with some village, governorates of the country around a city,
 // and a governorate's name read as its capital. The reports are written for these tests.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "extract/extractor.hpp"
@@ -287,4 +288,25 @@ TEST_CASE("a name followed by areas is an area, not the town itself", "[shared][
     INFO(where(out->front()));
     REQUIRE(out->front().where.place);
     CHECK(out->front().where.geo_precision == 2);
+}
+
+TEST_CASE("the countryside of a name is around the town, not a village of that name",
+          "[shared][place]") {
+    // A village named Al Qusayr lies in Tartous, the province this report is mostly about; the
+    // town of Al-Qusayr lies in Homs.
+    const auto out = extract(
+        "Explosions shake Baniyas in Tartous province\n\n"
+        "Three loud explosions shook Baniyas in Tartous province at dawn on Monday, residents "
+        "said. The cause of the blasts in the Baniyas countryside was not known.\n\n"
+        "On Sunday, a drone struck a truck in Al-Qusayr countryside near the border with "
+        "Lebanon, killing one man.");
+    if (!out) return;
+    const auto truck = std::find_if(out->begin(), out->end(), [](const Incident& in) {
+        return in.evidence.find("truck") != std::string::npos;
+    });
+    REQUIRE(truck != out->end());
+    INFO(where(*truck));
+    REQUIRE(truck->where.place);
+    CHECK(truck->where.place->feature_type == "town");
+    CHECK(truck->where.admin.admin1_pcode == "SY04");
 }

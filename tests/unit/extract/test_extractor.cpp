@@ -20,6 +20,7 @@ struct World {
         gaz.add({"Bir Hamad"}, "village", 36.9, 36.2, "SY02");  // a homonym far away
         gaz.add({"Maskanah"}, "town", 35.96, 38.03, "SY02");
         gaz.add({"Nablus"}, "city", 32.22, 35.26, "", "PS");
+        gaz.add({"Tell Safa"}, "village", 34.2, 38.0, "SY04");  // 200 km south of Maskanah
     }
 };
 
@@ -79,6 +80,32 @@ TEST_CASE("offsets the point for a compass phrase and keeps governorate-level ar
     CHECK(out[1].where.geo_precision == 3);
     CHECK(out[1].where.admin.admin1_pcode == "SY11");
     CHECK(out[1].where.admin.admin2_pcode.empty());
+}
+
+TEST_CASE("a measured offset right after a name frames it", "[extract][place]") {
+    World w;
+    Resolver resolver(w.gaz);
+    Extractor ex(w.gaz, resolver);
+    // Neither Bir Hamad lies anywhere near Maskanah: the raid is placed 20 km south of the town.
+    auto out = ex.extract(article(
+        "Two guards were killed in a raid on Bir Hamad village 20 km southern Maskanah town on "
+        "Monday."));
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Maskanah");
+    CHECK(out[0].where.geo_precision == 2);
+    CHECK(out[0].where.point.lat == Approx(35.96 - 20 / 111.195).epsilon(1e-3));
+    // A village near the offset point is the place, however far that is from the town.
+    auto far = ex.extract(article(
+        "Two guards were killed in a raid on Tell Safa village 200 km south of Maskanah town."));
+    REQUIRE(far.size() == 1);
+    REQUIRE(far[0].where.place);
+    CHECK(far[0].where.place->name == "Tell Safa");
+    // Without a distance, "southern" names no offset.
+    auto side = ex.extract(article("Two guards were killed in a raid on southern Maskanah town."));
+    REQUIRE(side.size() == 1);
+    REQUIRE(side[0].where.place);
+    CHECK(side[0].where.geo_precision == 1);
 }
 
 TEST_CASE("rejects a homonym far from the place that frames it", "[extract]") {
@@ -181,4 +208,72 @@ TEST_CASE("a district of a city is looked for inside the city", "[extract][place
     REQUIRE(out.size() == 1);
     REQUIRE(out[0].where.place);
     CHECK(out[0].where.place->name != "Khalidiya");
+}
+
+TEST_CASE("a village in the eastern countryside lies east of the governorate's city",
+          "[extract][place]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Deir ez-Zor"}, "governorate", 35.2, 40.3, "SY09");
+    gaz.add({"Deir ez-Zor"}, "city", 35.34, 40.14, "SY09");
+    gaz.add({"Shafa"}, "village", 35.42, 39.48, "SY09").population = 5000;  // west of the city
+    gaz.add({"Shafa"}, "village", 34.58, 40.93, "SY09");                     // east of it
+    Resolver resolver(gaz);
+    Extractor ex(gaz, resolver);
+    auto out = ex.extract(article("A roadside bomb killed two men in the town of Shafa in the "
+                                  "eastern countryside of Deir ez-Zor."));
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->point.lon == Approx(40.93));
+    // "the southern province of Daraa" names the country's side, not the province's: no side.
+    auto province = ex.extract(article("A roadside bomb killed two men in the town of Shafa in the "
+                                       "eastern province of Deir ez-Zor."));
+    REQUIRE(province.size() == 1);
+    REQUIRE(province[0].where.place);
+    CHECK(province[0].where.place->point.lon == Approx(39.48));
+}
+
+TEST_CASE("a neighbour's province written as ground sets the scene in that country",
+          "[extract][place]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Idlib"}, "governorate", 35.8, 36.6, "SY07");
+    gaz.add({"Sinjar"}, "village", 35.6, 36.9, "SY07");  // a Syrian namesake
+    gaz.add({"Sinjar"}, "town", 36.32, 41.87, "", "IQ");
+    Resolver resolver(gaz);
+    Extractor ex(gaz, resolver);
+    const auto out = ex.extract(article(
+        "A drone struck a car in the Sinjar district of Nineveh province on Monday, killing two men."));
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.country_code == "IQ");
+    // Where the wounded were taken is no scene.
+    const auto taken = ex.extract(article(
+        "A car bomb killed two men in Sinjar in Idlib on Monday, and the wounded were taken to "
+        "hospitals in Mardin."));
+    REQUIRE(taken.size() == 1);
+    REQUIRE(taken[0].where.place);
+    CHECK(taken[0].where.country_code == "SY");
+}
+
+TEST_CASE("a suburb of Damascus lies in Rural Damascus", "[extract][place]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Damascus"}, "governorate", 33.51, 36.27, "SY01");
+    gaz.add({"Damascus"}, "city", 33.51, 36.29, "SY01");
+    gaz.add({"Rural Damascus"}, "governorate", 33.45, 37.44, "SY03");
+    gaz.add({"Aleppo"}, "city", 36.2, 37.16, "SY02");
+    Resolver resolver(gaz);
+    Extractor ex(gaz, resolver);
+    for (const std::string where : {"a suburb of Damascus", "the Damascus suburbs"}) {
+        CAPTURE(where);
+        const auto out = ex.extract(article("A car bomb went off in " + where + " on Friday, killing two guards."));
+        REQUIRE(out.size() == 1);
+        REQUIRE(out[0].where.place);
+        CHECK(out[0].where.geo_precision == 3);
+        CHECK(out[0].where.admin.admin1_pcode == "SY03");
+    }
+    // A city with no rural governorate of its own keeps its suburbs near it.
+    const auto aleppo = ex.extract(article("A car bomb went off in a suburb of Aleppo, killing two guards."));
+    REQUIRE(aleppo.size() == 1);
+    REQUIRE(aleppo[0].where.place);
+    CHECK(aleppo[0].where.place->name == "Aleppo");
+    CHECK(aleppo[0].where.geo_precision == 2);
 }

@@ -392,3 +392,76 @@ TEST_CASE("a place name opening the text or after a single letter is read safely
     CHECK_NOTHROW(extract("A Qaryatein farmer was killed by shelling."));
     CHECK_NOTHROW(extract("I Qaryatein"));
 }
+
+TEST_CASE("the seat of an institution is not the event's place", "[extract]") {
+    const auto leadership = extract("The security leadership in Maskanah said a mortar shell killed "
+                                    "three civilians near Qaryatein.");
+    REQUIRE(leadership.size() == 1);
+    REQUIRE(leadership[0].where.place);
+    CHECK(leadership[0].where.place->name == "Qaryatein");
+    const auto committee = extract("The negotiating committee in Maskanah said shells killed two "
+                                   "farmers on the outskirts of Qaryatein.");
+    REQUIRE(committee.size() == 1);
+    REQUIRE(committee[0].where.place);
+    CHECK(committee[0].where.place->name == "Qaryatein");
+    // The government's headquarters in a town may be the target.
+    const auto target = extract("A car bomb killed five guards at the headquarters of the interim "
+                                "government in the town of Maskanah.");
+    REQUIRE(target.size() == 1);
+    REQUIRE(target[0].where.place);
+    CHECK(target[0].where.place->name == "Maskanah");
+}
+
+TEST_CASE("a victim's home town or province is not where he died", "[extract]") {
+    for (const std::string home : {"Maskanah", "the town of Maskanah", "the province of Idlib"}) {
+        CAPTURE(home);
+        const auto out = extract("Gunmen shot dead a teacher, a native of " + home + ", on Monday.");
+        REQUIRE(out.size() == 1);
+        CHECK_FALSE(out[0].where.place);
+    }
+}
+
+TEST_CASE("a name that says or reports something is a source, not the event's place",
+          "[extract]") {
+    for (const std::string verb : {"reported", "said", "told reporters"}) {
+        CAPTURE(verb);
+        const auto out =
+            extract("A car bomb killed 31 soldiers near Qaryatein, the activist Sukhnah " + verb + ".");
+        REQUIRE(out.size() == 1);
+        REQUIRE(out[0].where.place);
+        CHECK(out[0].where.place->name == "Qaryatein");
+    }
+    // The place of the deed stays a place when someone else reports it, also when a
+    // preposition puts it before the reporting verb.
+    for (const std::string text :
+         {"A car bomb killed 31 soldiers in Sukhnah, the activist said.",
+          "Activists in Sukhnah said a car bomb killed 31 soldiers.",
+          "A car bomb killed 31 soldiers in the town of Sukhnah said the monitor."}) {
+        CAPTURE(text);
+        const auto place = extract(text);
+        REQUIRE(place.size() == 1);
+        REQUIRE(place[0].where.place);
+        CHECK(place[0].where.place->name == "Sukhnah");
+    }
+}
+
+TEST_CASE("where attackers set out and where the wounded were taken are not the event's place",
+          "[extract]") {
+    for (const std::string text :
+         {"A drone launched from its base in Maskanah killed two soldiers near Qaryatein.",
+          "Rockets fired from positions in Maskanah killed two soldiers near Qaryatein.",
+          "Shelling killed two men near Qaryatein, days after they fled Maskanah.",
+          "A drone killed two men near Qaryatein, who were transferred to a hospital in Maskanah.",
+          "A drone killed two men near Qaryatein and the wounded were rushed to Maskanah."}) {
+        CAPTURE(text);
+        const auto out = extract(text);
+        REQUIRE(out.size() == 1);
+        REQUIRE(out[0].where.place);
+        CHECK(out[0].where.place->name == "Qaryatein");
+    }
+    // A hospital that is hit is the event's place.
+    const auto hit = extract("Shells hit the hospital in Maskanah, killing two nurses.");
+    REQUIRE(hit.size() == 1);
+    REQUIRE(hit[0].where.place);
+    CHECK(hit[0].where.place->name == "Maskanah");
+}

@@ -213,3 +213,22 @@ TEST_CASE("a hedged toll told again further on is the same event", "[extract][me
     REQUIRE(out[0].where.place);
     CHECK(out[0].where.place->name == "Qaryatein");
 }
+
+TEST_CASE("the bare name of the area told before is that area, not its namesake city",
+          "[extract][merge][place]") {
+    const auto out = extract("Eleven soldiers were killed in clashes in the western countryside "
+                             "of Hama province on Monday. The 11 soldiers were killed in fighting "
+                             "with militants in Hama, a commander said.");
+    REQUIRE(out.size() == 1);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.geo_precision == 3);
+    CHECK(out[0].where.place->feature_type == "governorate");
+
+    // A name written as the city still refines the area.
+    const auto city = extract("Eleven soldiers were killed in clashes in the western countryside "
+                              "of Hama province on Monday. The 11 soldiers were killed in "
+                              "fighting inside Hama city, a commander said.");
+    REQUIRE(city.size() == 1);
+    REQUIRE(city[0].where.place);
+    CHECK(city[0].where.place->feature_type == "city");
+}

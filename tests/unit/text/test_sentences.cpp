@@ -259,6 +259,13 @@ TEST_CASE("finds the dateline that opens a report", "[text][sentences]") {
     // A colon glued to the first word.
     const std::string i = "AFP, Damascus :A drone killed two men.";
     CHECK(i.substr(dateline_length(i)) == "A drone killed two men.");
+    // A short name and a dash before a capitalised word; the agency after a stray comma.
+    const std::string j = "Raqqa \xE2\x80\x93 The police arrested two men.";
+    CHECK(j.substr(dateline_length(j)) == "The police arrested two men.");
+    const std::string k = "Local Monitor - Idlib: A shell hit a bakery.";
+    CHECK(k.substr(dateline_length(k)) == "Idlib: A shell hit a bakery.");
+    const std::string l = "Aleppo ,SANA \xE2\x80\x93 A mine went off.";
+    CHECK(l.substr(dateline_length(l)) == "A mine went off.");
 }
 
 TEST_CASE("a prefix naming the event's area or a plain sentence is no dateline", "[text][sentences]") {
