@@ -130,6 +130,11 @@ bool same_toll(const Count& a, const Count& b) {
     return a.value && b.value && *a.value == *b.value && *a.value >= 2 && a.low == b.low;
 }
 
+// The same killed figure, hedged or not ("at least five", "five").
+bool same_figure(const Count& a, const Count& b) {
+    return a.value && b.value && *a.value == *b.value && *a.value > 0;
+}
+
 bool same_event(const EventMention& a, const EventMention& b) {
     const bool close = b.sentence_index <= a.last_sentence + kMergeWindow;
     // The same toll links mentions anywhere in the article ("... killed at least 19 civilians
@@ -213,14 +218,24 @@ bool direction_only(const PlaceRef& p) {
 std::vector<EventMention> merge_mentions(std::vector<EventMention> mentions) {
     std::vector<EventMention> events;
     for (EventMention& m : mentions) {
-        bool merged = false;
-        for (auto it = events.rbegin(); it != events.rend(); ++it)
-            if (same_event(*it, m)) {
-                absorb(*it, m);
-                merged = true;
+        // The nearest event told before that this mention fits, unless the mention gives no
+        // time and the lead's event, which it fits too, has its killed figure: "at least five
+        // killed on Friday", "the strikes answered rockets fired on Thursday", "... killing
+        // five": the five join Friday's raid, the report's news.
+        auto into = events.rend();
+        for (auto it = events.rbegin(); it != events.rend(); ++it) {
+            if (!same_event(*it, m)) continue;
+            if (into == events.rend()) into = it;
+            if (std::next(it) == events.rend() && !m.has_date_words &&
+                same_figure(it->counts.killed, m.counts.killed)) {
+                into = it;
                 break;
             }
-        if (!merged) events.push_back(std::move(m));
+        }
+        if (into != events.rend())
+            absorb(*into, m);
+        else
+            events.push_back(std::move(m));
     }
     // A lead that sums several events of the article ("Five killed by landmines" before the
     // 3 and the 2) is their summary, not one more event.

@@ -232,3 +232,22 @@ TEST_CASE("the bare name of the area told before is that area, not its namesake 
     REQUIRE(city[0].where.place);
     CHECK(city[0].where.place->feature_type == "city");
 }
+
+TEST_CASE("an undated retelling of the lead figure joins the lead, not the nearer event",
+          "[extract][merge]") {
+    // The middle sentence tells Thursday's rockets; the last one tells Friday's shelling again,
+    // with the lead's figure exact and its village.
+    const auto out = extract(
+        "Shelling killed at least four people in the Homs countryside on Friday, officials said. "
+        "The army said its guns had answered rockets fired on Thursday. "
+        "A shell hit a bus in Qaryatein, killing four passengers, officials said.",
+        Date{2023, 3, 4});
+    REQUIRE(!out.empty());
+    const Incident& lead = out.front();
+    CHECK(lead.casualties.killed.value == 4);
+    CHECK_FALSE(lead.casualties.killed.vague);
+    REQUIRE(lead.where.place);
+    CHECK(lead.where.place->name == "Qaryatein");
+    REQUIRE(lead.event_date);
+    CHECK(*lead.event_date == Date{2023, 3, 3});
+}
