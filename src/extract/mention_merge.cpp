@@ -91,6 +91,12 @@ bool places_fit(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>&
                                         direction_only(*b) ? b->place->point : b->point) <= reach;
 }
 
+// Two named places in one country within a town's reach of each other.
+bool near_each_other(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
+    return a && b && a->place && b->place && a->country_code == b->country_code &&
+           great_circle_km(a->point, b->point) <= kSamePlaceKm;
+}
+
 // `a` is told before `b`. `linked`: the text ties the two mentions by an exact toll they share.
 bool dates_fit(const EventMention& a, const EventMention& b, bool linked) {
     if (a.date_recalls_past != b.date_recalls_past && a.has_date_words && b.has_date_words)
@@ -153,10 +159,15 @@ bool same_event(const EventMention& a, const EventMention& b) {
     if (b.opens_earlier && !echo) return false;
     // The same toll of two or more at a place that fits is the same event told in other words
     // ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
+    // The same exact toll and deed told at two named places close together ("a blast killed
+    // three in Qaryatein", then "the blast went off in Mahin, killing three") is one event
+    // placed twice, not a roundup of two villages.
+    const bool retold_nearby = toll && exact_equal(a.counts.killed, b.counts.killed) &&
+                               a.type == b.type && near_each_other(a.where, b.where);
     return (types_fit(a.type, b.type) || toll) && counts_fit(a.counts.killed, b.counts.killed) &&
            counts_fit(a.counts.injured, b.counts.injured) &&
-           counts_fit(a.counts.captured, b.counts.captured) && places_fit(a.where, b.where) &&
-           dates_fit(a, b, echo) && actors_fit(a, b);
+           counts_fit(a.counts.captured, b.counts.captured) &&
+           (places_fit(a.where, b.where) || retold_nearby) && dates_fit(a, b, echo) && actors_fit(a, b);
 }
 
 void take_count(Count& into, const Count& from) {

@@ -251,3 +251,22 @@ TEST_CASE("an undated retelling of the lead figure joins the lead, not the neare
     REQUIRE(lead.event_date);
     CHECK(*lead.event_date == Date{2023, 3, 3});
 }
+
+TEST_CASE("the same exact toll and deed told at two nearby places is one event",
+          "[extract][merge]") {
+    // Qaryatein and Mahin lie about 17 km apart.
+    const auto out = extract(
+        "Three men were killed in an explosion in Qaryatein. "
+        "Sources said the explosion occurred on Monday in the village of Mahin, killing three men "
+        "and wounding one.",
+        Date{2023, 3, 7});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 3);
+    CHECK(out[0].casualties.injured.value == 1);
+    REQUIRE(out[0].event_date);
+    CHECK(*out[0].event_date == Date{2023, 3, 6});
+    // Different tolls in two villages stay two events.
+    CHECK(extract("Three men were killed in an explosion in Qaryatein. "
+                  "An explosion near Mahin killed two men.")
+              .size() == 2);
+}
