@@ -159,10 +159,10 @@ bool same_event(const EventMention& a, const EventMention& b) {
     if (b.opens_earlier && !echo) return false;
     // The same toll of two or more at a place that fits is the same event told in other words
     // ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
-    // The same exact toll and deed told at two named places close together ("a blast killed
-    // three in Qaryatein", then "the blast went off in Mahin, killing three") is one event
-    // placed twice, not a roundup of two villages.
-    const bool retold_nearby = toll && exact_equal(a.counts.killed, b.counts.killed) &&
+    // The same exact toll and deed told within a few sentences at two named places close
+    // together ("a blast killed three in Qaryatein", then "the blast went off in Mahin,
+    // killing three") is one event placed twice, not a roundup of two villages.
+    const bool retold_nearby = close && toll && exact_equal(a.counts.killed, b.counts.killed) &&
                                a.type == b.type && near_each_other(a.where, b.where);
     return (types_fit(a.type, b.type) || toll) && counts_fit(a.counts.killed, b.counts.killed) &&
            counts_fit(a.counts.injured, b.counts.injured) &&
