@@ -153,7 +153,14 @@ bool same_event(const EventMention& a, const EventMention& b) {
     const bool retold = !b.has_date_words && !b.recall_markers && types_fit(a.type, b.type);
     const bool echo = (exact_equal(a.counts.killed, b.counts.killed) && a.type == b.type) ||
                       (toll && (undated || retold));
-    if (!close && !echo) return false;
+    // Further on, the same specific deed at the same named place with no toll of its own tells
+    // the event again ("a suicide bombing killed 12 in Qaryatein", paragraphs later "two
+    // bombers struck Qaryatein on Saturday"), unless it recalls an earlier time.
+    const bool same_deed_there = a.type == b.type && !generic(a.type) && a.where && b.where &&
+                                 a.where->place && b.where->place && a.where->place->id == b.where->place->id &&
+                                 !mentioned(b.counts.killed) && !mentioned(b.counts.injured) &&
+                                 !b.recall_markers && !b.date_recalls_past;
+    if (!close && !echo && !same_deed_there) return false;
     // "Earlier in January, nine were killed ...": the text says this is another, earlier
     // event than the one it has been telling, unless the same toll links them.
     if (b.opens_earlier && !echo) return false;

@@ -270,3 +270,25 @@ TEST_CASE("the same exact toll and deed told at two nearby places is one event",
                   "An explosion near Mahin killed two men.")
               .size() == 2);
 }
+
+TEST_CASE("the same deed at the same place told again paragraphs later is the same event",
+          "[extract][merge]") {
+    const auto out = extract(
+        "Suicide bombers killed 12 people in Qaryatein, officials said.\n"
+        "The town lies at the edge of the desert.\nMany of its families left years ago.\n"
+        "Its market reopened last spring.\nA new school opened in the autumn.\n"
+        "Officials said Qaryatein was hit by two suicide bombings on Saturday.",
+        Date{2023, 3, 6});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 12);
+    REQUIRE(out[0].event_date);
+    CHECK(*out[0].event_date == Date{2023, 3, 4});
+    // An account that recalls an earlier time is another event.
+    const auto recalled = extract(
+        "Suicide bombers killed 12 people in Qaryatein, officials said.\n"
+        "The town lies at the edge of the desert.\nMany of its families left years ago.\n"
+        "Its market reopened last spring.\nA new school opened in the autumn.\n"
+        "Qaryatein was hit by two suicide bombings earlier this year.",
+        Date{2023, 3, 6});
+    CHECK(recalled.size() == 2);
+}
