@@ -385,11 +385,6 @@ void elaborate_dates(std::vector<EventMention>& events, const std::vector<Senten
     }
 }
 
-// The lead often places the event only in a governorate ("in the Deir Ezzor countryside") while
-// the headline or the sentences that go on telling it name the village ("He was searching for
-// truffles in Shola town"). An event placed no finer than a governorate, or not at all, takes
-// the first finer place named there, in the same country and governorate. `place_of(k)` links
-// sentence k.
 // "the countryside of Manbij", "in Idlib" (the city): an area around a town, or a city, that a
 // village or quarter named while telling the event refines when it lies within these
 // distances (a city's quarters and suburbs lie nearer than a town's countryside reaches).
@@ -406,6 +401,12 @@ bool around_town(const PlaceRef& p) {
     return p.geo_precision == 2 && ascii_lower(p.text).find("countryside") != std::string::npos;
 }
 
+// The lead often places the event only in a governorate ("in the Deir Ezzor countryside") while
+// the headline or the sentences that go on telling it name the village ("He was searching for
+// truffles in Shola town"). An event placed no finer than a governorate, or not at all, takes
+// the first finer place named there, in the same country and governorate; so does an event
+// placed in a city or in a town's countryside, by a village or quarter near it. `place_of(k)`
+// links sentence k.
 void elaborate_places(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
                       const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
     const std::vector<bool> starts = event_starts(events, sentences.size());

@@ -156,25 +156,27 @@ bool same_event(const EventMention& a, const EventMention& b) {
     // Further on, the same specific deed at the same named place with no toll of its own tells
     // the event again ("a suicide bombing killed 12 in Qaryatein", paragraphs later "two
     // bombers struck Qaryatein on Saturday"), unless it recalls an earlier time.
-    const bool same_deed_there = a.type == b.type && !generic(a.type) && a.where && b.where &&
-                                 a.where->place && b.where->place && a.where->place->id == b.where->place->id &&
+    const bool same_named_place = a.where && b.where && a.where->place && b.where->place &&
+                                  a.where->place->id == b.where->place->id;
+    const bool same_deed_there = a.type == b.type && !generic(a.type) && same_named_place &&
                                  !mentioned(b.counts.killed) && !mentioned(b.counts.injured) &&
                                  !b.recall_markers && !b.date_recalls_past;
     if (!close && !echo && !same_deed_there) return false;
     // "Earlier in January, nine were killed ...": the text says this is another, earlier
     // event than the one it has been telling, unless the same toll links them.
     if (b.opens_earlier && !echo) return false;
-    // The same toll of two or more at a place that fits is the same event told in other words
-    // ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
     // The same exact toll and deed told within a few sentences at two named places close
     // together ("a blast killed three in Qaryatein", then "the blast went off in Mahin,
     // killing three") is one event placed twice, not a roundup of two villages.
     const bool retold_nearby = close && toll && exact_equal(a.counts.killed, b.counts.killed) &&
                                a.type == b.type && near_each_other(a.where, b.where);
+    // The same toll of two or more at a place that fits is the same event told in other words
+    // ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
     return (types_fit(a.type, b.type) || toll) && counts_fit(a.counts.killed, b.counts.killed) &&
            counts_fit(a.counts.injured, b.counts.injured) &&
            counts_fit(a.counts.captured, b.counts.captured) &&
-           (places_fit(a.where, b.where) || retold_nearby) && dates_fit(a, b, echo) && actors_fit(a, b);
+           (places_fit(a.where, b.where) || retold_nearby) && dates_fit(a, b, echo) &&
+           actors_fit(a, b);
 }
 
 void take_count(Count& into, const Count& from) {
