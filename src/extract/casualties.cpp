@@ -86,14 +86,14 @@ struct ZeroPhrase {
     bool injured;
 };
 constexpr std::array<ZeroPhrase, 16> kZeroPhrases{{
-    {"no casualties were", true, true},    {"no casualties reported", true, true},
+    {"no casualties", true, true},         {"causing no injuries", true, true},
     {"without casualties", true, true},    {"without causing casualties", true, true},
     {"no human casualties", true, true},   {"material damage only", true, true},
     {"only material damage", true, true},  {"no one was killed", true, false},
     {"nobody was killed", true, false},    {"no deaths", true, false},
     {"no one was injured", false, true},   {"no one was hurt", false, true},
     {"nobody was hurt", false, true},      {"nobody was injured", false, true},
-    {"no injuries", false, true},          {"causing no casualties", true, true},
+    {"no injuries", false, true},          {"no human losses", true, true},
 }};
 
 // Words allowed between a figure and its passive verb ("were reportedly killed").

@@ -13,6 +13,7 @@
 #include "extract/incident_json.hpp"
 #include "extract/mention_merge.hpp"
 #include "gazetteer/context_hints.hpp"
+#include "gazetteer/resolver.hpp"
 #include "text/dates.hpp"
 #include "text/numbers.hpp"
 #include "text/sentences.hpp"
@@ -384,23 +385,48 @@ void elaborate_dates(std::vector<EventMention>& events, const std::vector<Senten
     }
 }
 
+// "the countryside of Manbij", "in Idlib" (the city): an area around a town, or a city, that a
+// village or quarter named while telling the event refines when it lies within these
+// distances (a city's quarters and suburbs lie nearer than a town's countryside reaches).
+constexpr double kCountrysideKm = 30.0;
+constexpr double kCityPartKm = 15.0;
+
+bool village_or_quarter(const Place& p) {
+    return p.feature_type == "village" || p.feature_type == "neighbourhood";
+}
+
+bool around_town(const PlaceRef& p) {
+    if (!p.place) return false;
+    if (p.geo_precision == 1) return p.place->feature_type == "city";
+    return p.geo_precision == 2 && ascii_lower(p.text).find("countryside") != std::string::npos;
+}
+
 // The lead often places the event only in a governorate ("in the Deir Ezzor countryside") while
 // the headline or the sentences that go on telling it name the village ("He was searching for
 // truffles in Shola town"). An event placed no finer than a governorate, or not at all, takes
-// the first finer place named there, in the same country and governorate. `place_of(k)` links
-// sentence k.
+// the first finer place named there, in the same country and governorate; so does an event
+// placed in a city or in a town's countryside, by a village or quarter near it. `place_of(k)`
+// links sentence k.
 void elaborate_places(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
                       const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
     const std::vector<bool> starts = event_starts(events, sentences.size());
     for (std::size_t i = 0; i < events.size(); ++i) {
         EventMention& e = events[i];
+        const bool town_area = e.where && around_town(*e.where);
         const bool coarse = !e.where || !e.where->place || e.where->geo_precision == 3 ||
-                            direction_only(*e.where);
+                            direction_only(*e.where) || town_area;
         if (!coarse || e.date_recalls_past || e.opens_earlier) continue;
         for (std::size_t k : telling_sentences(events, i, sentences, starts)) {
             if (is_cumulative(sentences[k].text)) continue;
             const std::optional<PlaceRef> p = place_of(k);
             if (!p || !p->place || p->geo_precision == 3 || direction_only(*p)) continue;
+            // Around a town or in a city: a village or quarter named nearby, never the city
+            // again, another town or a region.
+            if (town_area && (p->geo_precision != 1 || !village_or_quarter(*p->place) ||
+                              same_words_read_finer(*p, *e.where) ||
+                              great_circle_km(p->point, e.where->place->point) >
+                                  (e.where->geo_precision == 1 ? kCityPartKm : kCountrysideKm)))
+                continue;
             if (e.where && !e.where->country_code.empty() && p->country_code != e.where->country_code)
                 continue;
             if (e.where && !e.where->admin.admin1_pcode.empty() &&

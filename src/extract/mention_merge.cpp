@@ -91,6 +91,12 @@ bool places_fit(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>&
                                         direction_only(*b) ? b->place->point : b->point) <= reach;
 }
 
+// Two named places in one country within a town's reach of each other.
+bool near_each_other(const std::optional<PlaceRef>& a, const std::optional<PlaceRef>& b) {
+    return a && b && a->place && b->place && a->country_code == b->country_code &&
+           great_circle_km(a->point, b->point) <= kSamePlaceKm;
+}
+
 // `a` is told before `b`. `linked`: the text ties the two mentions by an exact toll they share.
 bool dates_fit(const EventMention& a, const EventMention& b, bool linked) {
     if (a.date_recalls_past != b.date_recalls_past && a.has_date_words && b.has_date_words)
@@ -130,6 +136,11 @@ bool same_toll(const Count& a, const Count& b) {
     return a.value && b.value && *a.value == *b.value && *a.value >= 2 && a.low == b.low;
 }
 
+// The same killed figure, hedged or not ("at least five", "five").
+bool same_figure(const Count& a, const Count& b) {
+    return a.value && b.value && *a.value == *b.value && *a.value > 0;
+}
+
 bool same_event(const EventMention& a, const EventMention& b) {
     const bool close = b.sentence_index <= a.last_sentence + kMergeWindow;
     // The same toll links mentions anywhere in the article ("... killed at least 19 civilians
@@ -142,16 +153,30 @@ bool same_event(const EventMention& a, const EventMention& b) {
     const bool retold = !b.has_date_words && !b.recall_markers && types_fit(a.type, b.type);
     const bool echo = (exact_equal(a.counts.killed, b.counts.killed) && a.type == b.type) ||
                       (toll && (undated || retold));
-    if (!close && !echo) return false;
+    // Further on, the same specific deed at the same named place with no toll of its own tells
+    // the event again ("a suicide bombing killed 12 in Qaryatein", paragraphs later "two
+    // bombers struck Qaryatein on Saturday"), unless it recalls an earlier time.
+    const bool same_named_place = a.where && b.where && a.where->place && b.where->place &&
+                                  a.where->place->id == b.where->place->id;
+    const bool same_deed_there = a.type == b.type && !generic(a.type) && same_named_place &&
+                                 !mentioned(b.counts.killed) && !mentioned(b.counts.injured) &&
+                                 !b.recall_markers && !b.date_recalls_past;
+    if (!close && !echo && !same_deed_there) return false;
     // "Earlier in January, nine were killed ...": the text says this is another, earlier
     // event than the one it has been telling, unless the same toll links them.
     if (b.opens_earlier && !echo) return false;
+    // The same exact toll and deed told within a few sentences at two named places close
+    // together ("a blast killed three in Qaryatein", then "the blast went off in Mahin,
+    // killing three") is one event placed twice, not a roundup of two villages.
+    const bool retold_nearby = close && toll && exact_equal(a.counts.killed, b.counts.killed) &&
+                               a.type == b.type && near_each_other(a.where, b.where);
     // The same toll of two or more at a place that fits is the same event told in other words
     // ("clashes kill 17 in Deraa" and "the army shelled Deraa, killing 17").
     return (types_fit(a.type, b.type) || toll) && counts_fit(a.counts.killed, b.counts.killed) &&
            counts_fit(a.counts.injured, b.counts.injured) &&
-           counts_fit(a.counts.captured, b.counts.captured) && places_fit(a.where, b.where) &&
-           dates_fit(a, b, echo) && actors_fit(a, b);
+           counts_fit(a.counts.captured, b.counts.captured) &&
+           (places_fit(a.where, b.where) || retold_nearby) && dates_fit(a, b, echo) &&
+           actors_fit(a, b);
 }
 
 void take_count(Count& into, const Count& from) {
@@ -213,14 +238,24 @@ bool direction_only(const PlaceRef& p) {
 std::vector<EventMention> merge_mentions(std::vector<EventMention> mentions) {
     std::vector<EventMention> events;
     for (EventMention& m : mentions) {
-        bool merged = false;
-        for (auto it = events.rbegin(); it != events.rend(); ++it)
-            if (same_event(*it, m)) {
-                absorb(*it, m);
-                merged = true;
+        // The nearest event told before that this mention fits, unless the mention gives no
+        // time and the lead's event, which it fits too, has its killed figure: "at least five
+        // killed on Friday", "the strikes answered rockets fired on Thursday", "... killing
+        // five": the five join Friday's raid, the report's news.
+        auto into = events.rend();
+        for (auto it = events.rbegin(); it != events.rend(); ++it) {
+            if (!same_event(*it, m)) continue;
+            if (into == events.rend()) into = it;
+            if (std::next(it) == events.rend() && !m.has_date_words &&
+                same_figure(it->counts.killed, m.counts.killed)) {
+                into = it;
                 break;
             }
-        if (!merged) events.push_back(std::move(m));
+        }
+        if (into != events.rend())
+            absorb(*into, m);
+        else
+            events.push_back(std::move(m));
     }
     // A lead that sums several events of the article ("Five killed by landmines" before the
     // 3 and the 2) is their summary, not one more event.

@@ -465,3 +465,28 @@ TEST_CASE("where attackers set out and where the wounded were taken are not the 
     REQUIRE(hit[0].where.place);
     CHECK(hit[0].where.place->name == "Maskanah");
 }
+
+TEST_CASE("a village named while telling the event refines a city or the countryside of a town",
+          "[extract]") {
+    test::FakeGazetteer gaz;
+    gaz.add({"Homs"}, "governorate", 34.6, 38.0, "SY04");
+    gaz.add({"Zahran"}, "city", 34.70, 36.70, "SY04");
+    gaz.add({"Kafr Nabad"}, "village", 34.72, 36.75, "SY04");    // about 5 km from the city
+    gaz.add({"Bir Saqi"}, "town", 34.74, 36.72, "SY04");         // a town of its own
+    gaz.add({"Mazraat Hilal"}, "village", 34.90, 36.70, "SY04");  // about 22 km away
+    auto place_of = [&](const std::string& text) {
+        const auto out = test::extract_text(gaz, text, Date{2023, 3, 4}, "doc");
+        REQUIRE(out.size() == 1);
+        REQUIRE(out[0].where.place);
+        return out[0].where.place->name;
+    };
+    const std::string in_city = "Shelling killed three civilians in Zahran on Friday. ";
+    CHECK(place_of(in_city + "Rescuers worked through the night in Kafr Nabad.") == "Kafr Nabad");
+    // Another town, or a village beyond the city's edge, is not where the city was hit.
+    CHECK(place_of(in_city + "Rescuers worked through the night in Bir Saqi.") == "Zahran");
+    CHECK(place_of(in_city + "Rescuers worked through the night in Mazraat Hilal.") == "Zahran");
+    // The countryside of a town reaches farther.
+    CHECK(place_of("A drone struck the northern countryside of Zahran on Friday, killing two "
+                   "farmers. They were harvesting olives in the fields of Mazraat Hilal.") ==
+          "Mazraat Hilal");
+}

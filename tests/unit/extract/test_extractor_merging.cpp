@@ -232,3 +232,63 @@ TEST_CASE("the bare name of the area told before is that area, not its namesake 
     REQUIRE(city[0].where.place);
     CHECK(city[0].where.place->feature_type == "city");
 }
+
+TEST_CASE("an undated retelling of the lead figure joins the lead, not the nearer event",
+          "[extract][merge]") {
+    // The middle sentence tells Thursday's rockets; the last one tells Friday's shelling again,
+    // with the lead's figure exact and its village.
+    const auto out = extract(
+        "Shelling killed at least four people in the Homs countryside on Friday, officials said. "
+        "The army said its guns had answered rockets fired on Thursday. "
+        "A shell hit a bus in Qaryatein, killing four passengers, officials said.",
+        Date{2023, 3, 4});
+    REQUIRE(!out.empty());
+    const Incident& lead = out.front();
+    CHECK(lead.casualties.killed.value == 4);
+    CHECK_FALSE(lead.casualties.killed.vague);
+    REQUIRE(lead.where.place);
+    CHECK(lead.where.place->name == "Qaryatein");
+    REQUIRE(lead.event_date);
+    CHECK(*lead.event_date == Date{2023, 3, 3});
+}
+
+TEST_CASE("the same exact toll and deed told at two nearby places is one event",
+          "[extract][merge]") {
+    // Qaryatein and Mahin lie about 17 km apart.
+    const auto out = extract(
+        "Three men were killed in an explosion in Qaryatein. "
+        "Sources said the explosion occurred on Monday in the village of Mahin, killing three men "
+        "and wounding one.",
+        Date{2023, 3, 7});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 3);
+    CHECK(out[0].casualties.injured.value == 1);
+    REQUIRE(out[0].event_date);
+    CHECK(*out[0].event_date == Date{2023, 3, 6});
+    // Different tolls in two villages stay two events.
+    CHECK(extract("Three men were killed in an explosion in Qaryatein. "
+                  "An explosion near Mahin killed two men.")
+              .size() == 2);
+}
+
+TEST_CASE("the same deed at the same place told again paragraphs later is the same event",
+          "[extract][merge]") {
+    const auto out = extract(
+        "Suicide bombers killed 12 people in Qaryatein, officials said.\n"
+        "The town lies at the edge of the desert.\nMany of its families left years ago.\n"
+        "Its market reopened last spring.\nA new school opened in the autumn.\n"
+        "Officials said Qaryatein was hit by two suicide bombings on Saturday.",
+        Date{2023, 3, 6});
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].casualties.killed.value == 12);
+    REQUIRE(out[0].event_date);
+    CHECK(*out[0].event_date == Date{2023, 3, 4});
+    // An account that recalls an earlier time is another event.
+    const auto recalled = extract(
+        "Suicide bombers killed 12 people in Qaryatein, officials said.\n"
+        "The town lies at the edge of the desert.\nMany of its families left years ago.\n"
+        "Its market reopened last spring.\nA new school opened in the autumn.\n"
+        "Qaryatein was hit by two suicide bombings earlier this year.",
+        Date{2023, 3, 6});
+    CHECK(recalled.size() == 2);
+}
