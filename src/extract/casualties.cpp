@@ -559,6 +559,11 @@ private:
             // "A Syrian family was killed": a group of untold size, not one victim.
             const std::size_t subject = a == "was" ? aux - 1 : aux - 2;
             if (subject > 0 && is_one_of(words_[subject - 1].lower, kGroupNouns)) continue;
+            // "No one was hurt", "nobody was injured": no victim at all (add_stated_zeros).
+            if (subject > 0 && (words_[subject - 1].lower == "nobody" ||
+                                (words_[subject - 1].lower == "one" && subject > 1 &&
+                                 words_[subject - 2].lower == "no")))
+                continue;
             if (std::any_of(figures_.begin(), figures_.end(),
                             [&](const Figure& f) { return f.kind != Kind::none && f.verb_word == k; }))
                 continue;

@@ -206,7 +206,9 @@ std::vector<Quantity> find_quantities(std::string_view text) {
             continue;
         }
         auto first = parse_cardinal(words[j].lower);
-        if (!first) {
+        // "No one was hurt" counts nobody: its "one" is no figure.
+        const bool nobody = first && words[j].lower == "one" && j > 0 && words[j - 1].lower == "no";
+        if (!first || nobody) {
             ++i;
             continue;
         }

@@ -235,6 +235,12 @@ TEST_CASE("a stated toll of zero is zero, an unknown toll stays unknown", "[extr
         CHECK(both.counts.injured.value == 0);
     }
     CHECK_FALSE(find_casualties("Jets struck the town; there was no information about casualties.").any());
+    // "No one" is nobody, never one person.
+    for (const std::string text : {"A shell hit a house. No one was injured.",
+                                   "Gunmen fired on the checkpoint; no one was hurt."}) {
+        CAPTURE(text);
+        CHECK(find_casualties(text).counts.injured.value == 0);
+    }
 }
 
 TEST_CASE("a figure of ten thousand or more is a war's toll", "[extract][casualties]") {

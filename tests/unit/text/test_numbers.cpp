@@ -70,6 +70,13 @@ TEST_CASE("skips years, distances and money", "[text][numbers]") {
     CHECK(find_quantities("her 5 year-old son, a 12-year-old girl, two days, three years old").empty());
 }
 
+TEST_CASE("no one is nobody, not a count of one", "[text][numbers]") {
+    CHECK(find_quantities("No one was hurt when the shell fell").empty());
+    const auto q = find_quantities("one guard was hurt and no one else");
+    REQUIRE(q.size() == 1);
+    CHECK(q[0].value == 1);
+}
+
 TEST_CASE("reads half a million as one vague quantity", "[text][numbers]") {
     auto q = find_quantities("about half a million people");
     REQUIRE(q.size() == 1);
