@@ -348,7 +348,7 @@ std::vector<std::size_t> telling_sentences(const std::vector<EventMention>& even
 // An event whose own sentence gives no date takes the first date its headline or the sentences
 // telling it give ("The attack came on Sunday night"), unless that date recalls the past.
 void elaborate_dates(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
-                     const std::optional<Date>& published) {
+                     const std::vector<bool>& tallies, const std::optional<Date>& published) {
     const std::vector<bool> starts = event_starts(events, sentences.size());
     for (std::size_t i = 0; i < events.size(); ++i) {
         EventMention& e = events[i];
@@ -372,7 +372,7 @@ void elaborate_dates(std::vector<EventMention>& events, const std::vector<Senten
             for (std::size_t k : telling) {
                 // "two other bombings earlier this year": a sentence recalling another event
                 // does not date this one.
-                if (dated_now || is_cumulative(sentences[k].text) ||
+                if (dated_now || tallies[k] ||
                     (k != e.sentence_index && contains_any(" " + ascii_lower(sentences[k].text) + " ", kRecallMarkers)))
                     continue;
                 EventMention dated = e;
@@ -408,6 +408,7 @@ bool around_town(const PlaceRef& p) {
 // placed in a city or in a town's countryside, by a village or quarter near it. `place_of(k)`
 // links sentence k.
 void elaborate_places(std::vector<EventMention>& events, const std::vector<Sentence>& sentences,
+                      const std::vector<bool>& tallies,
                       const std::function<std::optional<PlaceRef>(std::size_t)>& place_of) {
     const std::vector<bool> starts = event_starts(events, sentences.size());
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -417,7 +418,7 @@ void elaborate_places(std::vector<EventMention>& events, const std::vector<Sente
                             direction_only(*e.where) || town_area;
         if (!coarse || e.date_recalls_past || e.opens_earlier) continue;
         for (std::size_t k : telling_sentences(events, i, sentences, starts)) {
-            if (is_cumulative(sentences[k].text)) continue;
+            if (tallies[k]) continue;
             const std::optional<PlaceRef> p = place_of(k);
             if (!p || !p->place || p->geo_precision == 3 || direction_only(*p)) continue;
             // Around a town or in a city: a village or quarter named nearby, never the city
@@ -475,6 +476,11 @@ std::vector<Incident> Extractor::extract(const Article& article,
     // 160 people, as follows:", then "• 24 civilians were killed in Daraa"); they are not
     // events. The list may follow a few sentences after its tally; sub-headings ("Civilian
     // fatalities") do not count among them.
+    // Which sentences are tallies (is_cumulative), read once: the events' dates and places
+    // are elaborated from the sentences again and again.
+    std::vector<bool> tallies(sentences.size());
+    for (std::size_t si = 0; si < sentences.size(); ++si)
+        tallies[si] = is_cumulative(sentences[si].text);
     std::size_t tally_list_until = 0;  // a list item up to this sentence belongs to a tally
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         const Sentence& sentence = sentences[si];
@@ -483,7 +489,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
             tally_list_until = si + 1;
             continue;
         }
-        const bool cumulative = is_cumulative(sentence.text);
+        const bool cumulative = tallies[si];
         if (cumulative)
             tally_list_until = si + kTallyListGap;
         else if (si <= tally_list_until && text_words(sentence.text).size() < kHeadingWords)
@@ -563,12 +569,12 @@ std::vector<Incident> Extractor::extract(const Article& article,
 
     std::vector<EventMention> events = merge_mentions(std::move(mentions));
     apply_headlines(events, headline_mentions);
-    elaborate_places(events, sentences, [&](std::size_t k) {
+    elaborate_places(events, sentences, tallies, [&](std::size_t k) {
         cancel.throw_if_requested();
         return linker_.link(sentences[k].text, place_context, scenes[k], &framed_names);
     });
     carry_places(events);
-    elaborate_dates(events, sentences, article.published);
+    elaborate_dates(events, sentences, tallies, article.published);
     assign_roles(events, article.published);
     // A mention with no toll, no date and no headline behind it, beside an event that has them,
     // is an aside of the report ("the district has often been shelled"), not an event to map.
