@@ -533,7 +533,12 @@ std::vector<Incident> Extractor::extract(const Article& article,
                 cues.push_back(EventCue{event_type(harmed ? "attack" : "abduction"), 0, 0, false, false});
             }
             const EventCue* cue = most_specific(cues);
-            if (!cas.any() && !has_attack_verb(clause)) {
+            const bool deed_told = cas.any() || has_attack_verb(clause);
+            // A headline tells its event in the present and often without a toll ("Shells
+            // target X", "Blast rocks Y market"): with a place, it still names the main event.
+            const bool untold_headline =
+                !deed_told && sentence.headline && !captions[sentence.paragraph];
+            if (!deed_told && !untold_headline) {
                 // "The explosion was the result of an anti-tank land mine": names the means.
                 if (continuation && previous_close &&
                     cue->type->specificity > previous->type->specificity)
@@ -560,6 +565,7 @@ std::vector<Incident> Extractor::extract(const Article& article,
                 abroad.geo_precision = 3;
                 m.where = abroad;
             }
+            if (untold_headline && !(m.where && m.where->place)) continue;
             m.evidence = sentence.text;
             m.offset = offset;
             m.sentence_index = m.last_sentence = si;

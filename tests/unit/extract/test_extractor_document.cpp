@@ -86,6 +86,21 @@ TEST_CASE("a headline that names only the governorate's city keeps the lead's go
     CHECK(out[0].where.geo_precision == 3);
 }
 
+TEST_CASE("a headline without a toll keeps the lead's event first when it names its place",
+          "[extract]") {
+    const std::string body =
+        "An explosion hit a market in Sukhnah, damaging several shops.\n"
+        "On Monday a landmine killed three herders near Qaryatein.";
+    const auto out = extract("Blast rocks Sukhnah market\n\n" + body, Date{2023, 4, 5});
+    REQUIRE(out.size() == 2);
+    REQUIRE(out[0].where.place);
+    CHECK(out[0].where.place->name == "Sukhnah");
+    // Without a place the headline backs nothing: the toll-less explosion stays an aside.
+    const auto unplaced = extract("Blast rocks a market\n\n" + body, Date{2023, 4, 5});
+    REQUIRE(unplaced.size() == 1);
+    CHECK(unplaced[0].casualties.killed.value == 3);
+}
+
 TEST_CASE("an event with no place of its own happened where the sentence before did",
           "[extract]") {
     const auto out = extract(
