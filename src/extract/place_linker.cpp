@@ -337,13 +337,15 @@ constexpr double kSupportFloor = 1.0;
 // every governorate and place the text names: otherwise it is a homonym or a word that looks
 // like a name ("Many", "Rescue", a family name), and the event gets a coarser place instead of
 // a wrong point. A looser spelling of a settlement must also be written as a place.
+bool is_town_or_city(const Place& p) { return p.feature_type == "town" || p.feature_type == "city"; }
+
 bool supported(const Candidate& c, bool written_as_place) {
     const Place& p = c.place;
     const bool small = p.feature_type == "village" || p.feature_type == "neighbourhood" ||
                        p.feature_type == "other" || p.feature_type.empty();
     // (A district is named after its town: "Dome" is no more the Duma district than the city.)
     if (!c.exact_name &&
-        (small || p.feature_type == "town" || p.feature_type == "city" || p.feature_type == "district") &&
+        (small || is_town_or_city(p) || p.feature_type == "district") &&
         !written_as_place)
         return false;
     if (c.context_support >= kSupportFloor) return true;
@@ -611,19 +613,18 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
         });
         const bool loose_first =
             first_supported != candidates.end() && !first_supported->exact_name &&
-            (first_supported->place.feature_type == "town" || first_supported->place.feature_type == "city" ||
+            (is_town_or_city(first_supported->place) ||
              (first_supported->context_support >= kSupportFloor &&
               (first_exact == candidates.end() || first_exact->context_support < kSupportFloor)));
         // "the Qusayr countryside" is the country around a town: a village of that name has
         // no countryside of its own, however near the other places of the report it lies.
-        const auto is_town = [](const Place& p) { return p.feature_type == "town" || p.feature_type == "city"; };
         for (const bool towns_only : {true, false}) {
             if (towns_only && !around_town) continue;
             for (const bool exact_pass : {true, false}) {
                 if (exact_pass && loose_first) continue;
                 for (const Candidate& c : candidates) {
                     if (c.exact_name != exact_pass || !supported(c, written_as_place)) continue;
-                    if (towns_only && !is_town(c.place)) continue;
+                    if (towns_only && !is_town_or_city(c.place)) continue;
                     if (side && !lies_on_side(c.place.point, *side)) continue;
                     if (settlement && c.place.feature_type == "governorate") continue;
                     const bool foreign = c.place.country_code != "SY";
@@ -664,7 +665,7 @@ std::optional<PlaceRef> PlaceLinker::link(std::string_view sentence,
                 std::string_view(low).substr(frame_phrase->begin, frame_phrase->end - frame_phrase->begin);
             if (const auto degrees = side_named(area_words))
                 for (const Place* p : frame_phrase->mention->places)
-                    if ((p->feature_type == "city" || p->feature_type == "town") &&
+                    if (is_town_or_city(*p) &&
                         p->admin.admin1_pcode == framing_governorate)
                         side = Side{p->point, *degrees};
         } else if (ph.frame) {
